@@ -1,0 +1,209 @@
+package data
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// decodePack turns the document's root into a pack, field by field.
+func (r *reader) decodePack(root ast.Node) *model.Pack {
+	p := &model.Pack{Path: "$"}
+	f := r.fields(root, "$", "the pack",
+		[]string{"pack", "title", "date", "regions", "sources", "indicators"},
+		"year", "initiatives", "headlines", "charts", "bars")
+	if f == nil {
+		return p
+	}
+	p.ID = r.text(f["pack"], "$.pack", "pack")
+	p.Title = r.bilingual(f["title"], "$.title", "title")
+	p.Date = r.text(f["date"], "$.date", "date")
+	if f["year"] != nil {
+		p.Year = r.integer(f["year"], "$.year", "year", 1900, 2100)
+	} else if len(p.Date) >= 4 {
+		fmt.Sscanf(p.Date[:4], "%d", &p.Year)
+	}
+	for i, n := range r.list(f["regions"], "$.regions", "regions") {
+		p.Regions = append(p.Regions, r.region(n, fmt.Sprintf("$.regions[%d]", i)))
+	}
+	for i, n := range r.list(f["sources"], "$.sources", "sources") {
+		p.Sources = append(p.Sources, r.source(n, fmt.Sprintf("$.sources[%d]", i)))
+	}
+	for i, n := range r.list(f["indicators"], "$.indicators", "indicators") {
+		p.Indicators = append(p.Indicators, r.indicator(n, fmt.Sprintf("$.indicators[%d]", i)))
+	}
+	for i, n := range r.list(f["initiatives"], "$.initiatives", "initiatives") {
+		p.Initiatives = append(p.Initiatives, r.initiative(n, fmt.Sprintf("$.initiatives[%d]", i)))
+	}
+	p.Headlines = r.texts(f["headlines"], "$.headlines", "headlines")
+	for i, n := range r.list(f["charts"], "$.charts", "charts") {
+		p.Charts = append(p.Charts, r.chart(n, fmt.Sprintf("$.charts[%d]", i)))
+	}
+	for i, n := range r.list(f["bars"], "$.bars", "bars") {
+		p.Bars = append(p.Bars, r.bars(n, fmt.Sprintf("$.bars[%d]", i)))
+	}
+	return p
+}
+
+func (r *reader) region(n ast.Node, path string) model.Region {
+	f := r.fields(n, path, "a region", []string{"id", "zh"}, "en")
+	return model.Region{
+		ID:   r.text(f["id"], path+".id", "region id"),
+		Name: model.Text{Zh: r.text(f["zh"], path+".zh", "region name"), En: r.text(f["en"], path+".en", "region name")},
+		Path: path,
+	}
+}
+
+func (r *reader) source(n ast.Node, path string) model.Source {
+	f := r.fields(n, path, "a source", []string{"id", "title", "date"}, "publisher", "url", "file", "note")
+	return model.Source{
+		ID:        r.text(f["id"], path+".id", "source id"),
+		Publisher: r.text(f["publisher"], path+".publisher", "publisher"),
+		Title:     r.text(f["title"], path+".title", "source title"),
+		Date:      r.text(f["date"], path+".date", "source date"),
+		URL:       r.text(f["url"], path+".url", "url"),
+		File:      r.text(f["file"], path+".file", "file"),
+		Note:      r.bilingual(f["note"], path+".note", "note"),
+		Path:      path,
+	}
+}
+
+func (r *reader) indicator(n ast.Node, path string) *model.Indicator {
+	f := r.fields(n, path, "an indicator",
+		[]string{"id", "tab", "name", "unit", "measure", "observations"}, "initials", "note")
+	ind := &model.Indicator{
+		ID:       r.text(f["id"], path+".id", "indicator id"),
+		Tab:      model.TabID(r.text(f["tab"], path+".tab", "tab")),
+		Name:     r.bilingual(f["name"], path+".name", "name"),
+		Initials: r.text(f["initials"], path+".initials", "initials"),
+		Unit:     r.bilingual(f["unit"], path+".unit", "unit"),
+		Measure:  model.Measure(r.text(f["measure"], path+".measure", "measure")),
+		Note:     r.bilingual(f["note"], path+".note", "note"),
+		Path:     path,
+	}
+	for i, o := range r.list(f["observations"], path+".observations", "observations") {
+		ind.Obs = append(ind.Obs, r.observation(ind, o, fmt.Sprintf("%s.observations[%d]", path, i)))
+	}
+	return ind
+}
+
+func (r *reader) observation(ind *model.Indicator, n ast.Node, path string) *model.Observation {
+	f := r.fields(n, path, "an observation", []string{"region", "period", "value", "source"},
+		"target", "qualifier", "label", "formula", "from", "confirmed", "note")
+	o := &model.Observation{
+		Region:    r.text(f["region"], path+".region", "region"),
+		Period:    r.period(f["period"], path+".period", "period"),
+		Value:     r.number(f["value"], path+".value", "value"),
+		Source:    r.text(f["source"], path+".source", "source"),
+		Target:    r.flag(f["target"], path+".target", "target"),
+		Qualifier: model.Qualifier(r.text(f["qualifier"], path+".qualifier", "qualifier")),
+		Label:     r.bilingual(f["label"], path+".label", "label"),
+		Confirmed: r.texts(f["confirmed"], path+".confirmed", "confirmed"),
+		Note:      r.bilingual(f["note"], path+".note", "note"),
+		Path:      path,
+	}
+	switch {
+	case f["formula"] != nil:
+		o.Derived = r.derivation(ind, o, f["formula"], f["from"], path)
+	case f["from"] != nil:
+		r.fail(position(f["from"]), "from only goes with a formula")
+	}
+	return o
+}
+
+// derivation reads the formula and the stated figure it starts from,
+// which defaults to the same indicator, region and period.
+func (r *reader) derivation(ind *model.Indicator, o *model.Observation, formula, from ast.Node, path string) *model.Derivation {
+	text := r.text(formula, path+".formula", "formula")
+	fm, err := model.ParseFormula(text)
+	if err != nil {
+		r.fail(position(formula), "%v", err)
+		return nil
+	}
+	d := &model.Derivation{Formula: fm, From: model.ObsRef{Indicator: ind.ID, Region: o.Region, Period: o.Period}}
+	if from == nil {
+		r.fail(position(formula), "a formula needs from: the stated figure it starts at")
+		return d
+	}
+	f := r.fields(from, path+".from", "from", nil, "indicator", "region", "period")
+	if f["indicator"] != nil {
+		d.From.Indicator = r.text(f["indicator"], path+".from.indicator", "indicator")
+	}
+	if f["region"] != nil {
+		d.From.Region = r.text(f["region"], path+".from.region", "region")
+	}
+	if f["period"] != nil {
+		d.From.Period = r.period(f["period"], path+".from.period", "period")
+	}
+	return d
+}
+
+func (r *reader) initiative(n ast.Node, path string) *model.Initiative {
+	f := r.fields(n, path, "an initiative", []string{"id", "name", "what", "season", "months"},
+		"initials", "places", "peak", "facts", "sources")
+	in := &model.Initiative{
+		ID:       r.text(f["id"], path+".id", "initiative id"),
+		Name:     r.bilingual(f["name"], path+".name", "name"),
+		Initials: r.text(f["initials"], path+".initials", "initials"),
+		What:     r.bilingual(f["what"], path+".what", "what"),
+		Season:   r.bilingual(f["season"], path+".season", "season"),
+		Months:   r.months(f["months"], path+".months", "months"),
+		Peak:     r.months(f["peak"], path+".peak", "peak"),
+		Sources:  r.texts(f["sources"], path+".sources", "sources"),
+		Path:     path,
+	}
+	for i, pl := range r.list(f["places"], path+".places", "places") {
+		in.Places = append(in.Places, r.bilingual(pl, fmt.Sprintf("%s.places[%d]", path, i), "place"))
+	}
+	for i, fn := range r.list(f["facts"], path+".facts", "facts") {
+		at := fmt.Sprintf("%s.facts[%d]", path, i)
+		ff := r.fields(fn, at, "a fact", []string{"zh", "source"}, "en")
+		in.Facts = append(in.Facts, model.Fact{
+			Text:   model.Text{Zh: r.text(ff["zh"], at+".zh", "fact"), En: r.text(ff["en"], at+".en", "fact")},
+			Source: r.text(ff["source"], at+".source", "source"),
+			Path:   at,
+		})
+	}
+	return in
+}
+
+func (r *reader) chart(n ast.Node, path string) model.Chart {
+	f := r.fields(n, path, "a chart", []string{"id", "tab", "title", "series"})
+	ch := model.Chart{
+		ID:    r.text(f["id"], path+".id", "chart id"),
+		Tab:   model.TabID(r.text(f["tab"], path+".tab", "tab")),
+		Title: r.bilingual(f["title"], path+".title", "title"),
+		Path:  path,
+	}
+	for i, s := range r.list(f["series"], path+".series", "series") {
+		at := fmt.Sprintf("%s.series[%d]", path, i)
+		sf := r.fields(s, at, "a series", []string{"indicator", "region"})
+		ch.Series = append(ch.Series, model.SeriesRef{
+			Indicator: r.text(sf["indicator"], at+".indicator", "indicator"),
+			Region:    r.text(sf["region"], at+".region", "region"),
+		})
+	}
+	return ch
+}
+
+func (r *reader) bars(n ast.Node, path string) model.BarGroup {
+	f := r.fields(n, path, "a bar group", []string{"id", "tab", "title", "items"})
+	b := model.BarGroup{
+		ID:    r.text(f["id"], path+".id", "bar group id"),
+		Tab:   model.TabID(r.text(f["tab"], path+".tab", "tab")),
+		Title: r.bilingual(f["title"], path+".title", "title"),
+		Path:  path,
+	}
+	for i, it := range r.list(f["items"], path+".items", "items") {
+		at := fmt.Sprintf("%s.items[%d]", path, i)
+		itf := r.fields(it, at, "a bar", []string{"indicator", "region", "period"})
+		b.Items = append(b.Items, model.ObsRef{
+			Indicator: r.text(itf["indicator"], at+".indicator", "indicator"),
+			Region:    r.text(itf["region"], at+".region", "region"),
+			Period:    r.period(itf["period"], at+".period", "period"),
+		})
+	}
+	return b
+}

@@ -1,0 +1,296 @@
+// Command kmdash is a terminal dashboard of the indicators reported at
+// Kunming's "当好排头兵" high-quality-development meeting for Q3 2025.
+// This file only wires commands and flags; the work is in model, data,
+// ui and serve.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/kmdash/kmdash/data"
+	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui"
+)
+
+const version = "0.1.0"
+
+// Exit codes: success, a failure (bad pack, I/O), bad usage.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+const usage = `kmdash — Kunming Q3 2025 indicators in the terminal
+
+Usage:
+  kmdash [flags]                      the dashboard
+  kmdash render [flags]               print one frame and exit
+  kmdash export [--format json|csv|md] every indicator and observation
+  kmdash validate [FILE...]           check packs (default: the one in use)
+
+Flags for every command (before or after it):
+  --data FILE        use this pack instead of the embedded one
+  --lang zh|en       language (default zh)
+  --now YYYY-MM-DD   fix the clock the tourism calendar reads
+  --help             this help
+  --version          print the version
+
+render:  --tab economy|industry|services|property|tourism  --width W  --height H
+         --color auto|always|never
+export:  --format json|csv|md
+
+Exit status: 0 success, 1 failure, 2 bad usage.
+`
+
+// usageError is bad usage: it prints with a pointer to --help and exits 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// globals are the flags every command accepts.
+type globals struct {
+	data, lang, now string
+	help, version   bool
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.data, "data", "", "")
+	fs.StringVar(&g.lang, "lang", "zh", "")
+	fs.StringVar(&g.now, "now", "", "")
+	fs.BoolVar(&g.help, "help", false, "")
+	fs.BoolVar(&g.help, "h", false, "")
+	fs.BoolVar(&g.version, "version", false, "")
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole program behind main, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	var ue usageError
+	var problems data.Problems
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "kmdash: %s\nRun 'kmdash --help' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &problems):
+		fmt.Fprintln(stderr, problems.Error())
+		return exitFail
+	default:
+		fmt.Fprintf(stderr, "kmdash: %v\n", err)
+		return exitFail
+	}
+}
+
+var commands = []string{"render", "export", "validate"}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	cmd, rest := splitCommand(args)
+	var g globals
+	fs := flag.NewFlagSet("kmdash", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	g.register(fs)
+	var r renderFlags
+	var format string
+	switch cmd {
+	case "render":
+		r.register(fs)
+	case "export":
+		fs.StringVar(&format, "format", "json", "")
+	case "", "validate":
+	default:
+		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
+	}
+	positional, err := parseInterleaved(fs, rest)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	switch {
+	case g.help:
+		fmt.Fprint(stdout, usage)
+		return nil
+	case g.version:
+		fmt.Fprintf(stdout, "kmdash %s\n", version)
+		return nil
+	case len(positional) > 0 && cmd != "validate":
+		return usagef("unexpected argument %q", positional[0])
+	}
+	lang, err := model.ParseLang(g.lang)
+	if err != nil {
+		return usagef("--lang: %v", err)
+	}
+	now, err := parseNow(g.now)
+	if err != nil {
+		return err
+	}
+	if cmd == "validate" {
+		return validate(positional, g.data, stdout)
+	}
+	pack, err := loadPack(g.data)
+	if err != nil {
+		return err
+	}
+	opts := ui.Options{Pack: pack, Lang: lang, Now: now}
+	switch cmd {
+	case "render":
+		return r.run(opts, stdout)
+	case "export":
+		if !slices.Contains(data.Formats, format) {
+			return usagef("--format %q: want json, csv or md", format)
+		}
+		return data.Export(stdout, pack, format, lang)
+	}
+	return tui(opts)
+}
+
+// splitCommand finds the command word among the arguments, skipping
+// global flags and their values, so flags may come before or after it.
+func splitCommand(args []string) (string, []string) {
+	valued := map[string]bool{"-data": true, "--data": true, "-lang": true, "--lang": true, "-now": true, "--now": true}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return "", args
+		}
+		if strings.HasPrefix(a, "-") {
+			if valued[a] {
+				i++
+			}
+			continue
+		}
+		if slices.Contains(commands, a) || !strings.Contains(a, ".") {
+			return a, append(append([]string{}, args[:i]...), args[i+1:]...)
+		}
+		return "", args
+	}
+	return "", args
+}
+
+// parseInterleaved parses flags wherever they appear among positional
+// arguments, which the standard flag package stops at.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now(), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, usagef("--now %q: want a date written YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func loadPack(path string) (*model.Pack, error) {
+	if path == "" {
+		return data.Default()
+	}
+	return data.LoadFile(path)
+}
+
+// validate checks each file (or the pack in use) and lists every problem.
+func validate(files []string, dataFlag string, stdout io.Writer) error {
+	if len(files) == 0 {
+		files = []string{dataFlag}
+	}
+	failed := false
+	for _, f := range files {
+		pack, err := loadPack(f)
+		if err != nil {
+			var problems data.Problems
+			if !errors.As(err, &problems) {
+				return err
+			}
+			fmt.Fprintln(stdout, problems.Error())
+			failed = true
+			continue
+		}
+		name := f
+		if name == "" {
+			name = data.DefaultName + " (embedded)"
+		}
+		figures := 0
+		for _, ind := range pack.Indicators {
+			figures += len(ind.Obs)
+		}
+		fmt.Fprintf(stdout, "%s: ok, %d indicators, %d figures, %d sources\n", name, len(pack.Indicators), figures, len(pack.Sources))
+	}
+	if failed {
+		return errors.New("validation failed")
+	}
+	return nil
+}
+
+type renderFlags struct {
+	tab, color    string
+	width, height int
+}
+
+func (r *renderFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.tab, "tab", string(model.Economy), "")
+	fs.StringVar(&r.color, "color", "auto", "")
+	fs.IntVar(&r.width, "width", 120, "")
+	fs.IntVar(&r.height, "height", 40, "")
+}
+
+func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
+	if !slices.Contains(model.Tabs, model.TabID(r.tab)) {
+		return usagef("--tab %q: want economy, industry, services, property or tourism", r.tab)
+	}
+	if r.width < 1 || r.width > 1000 || r.height < 1 || r.height > 1000 {
+		return usagef("--width and --height must be between 1 and 1000")
+	}
+	renderer := lipgloss.NewRenderer(stdout)
+	switch r.color {
+	case "auto":
+	case "always":
+		if renderer.ColorProfile() == termenv.Ascii {
+			renderer.SetColorProfile(termenv.ANSI256)
+		}
+	case "never":
+		renderer.SetColorProfile(termenv.Ascii)
+	default:
+		return usagef("--color %q: want auto, always or never", r.color)
+	}
+	opts.Tab, opts.Renderer = model.TabID(r.tab), renderer
+	_, err := fmt.Fprintln(stdout, ui.Frame(opts, r.width, r.height))
+	return err
+}
+
+func tui(opts ui.Options) error {
+	// The theme asks the terminal for its background before the program
+	// takes over input, so the answer is not read as a key press.
+	app := ui.New(opts)
+	_, err := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	return err
+}

@@ -1,0 +1,91 @@
+package model
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Number is a figure exactly as its source wrote it. The text is kept so
+// that "4.0" stays "4.0" on screen and in exports; the float is only for
+// placing the figure on a chart.
+type Number struct {
+	Text  string
+	Float float64
+}
+
+// ParseNumber accepts plain decimal notation: an optional minus sign,
+// digits, and an optional fraction. Exponents, hex and thousands
+// separators are refused because no statistical release writes them.
+func ParseNumber(s string) (Number, error) {
+	if !isDecimal(s) {
+		return Number{}, fmt.Errorf("%q is not a plain decimal number", s)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return Number{}, fmt.Errorf("%q is not a number: %w", s, err)
+	}
+	return Number{Text: s, Float: f}, nil
+}
+
+func isDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if whole == "" || (hasDot && frac == "") {
+		return false
+	}
+	for _, part := range []string{whole, frac} {
+		for _, r := range part {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Rat is the exact value, for arithmetic that must not drift.
+func (n Number) Rat() *big.Rat {
+	r, ok := new(big.Rat).SetString(n.Text)
+	if !ok {
+		return new(big.Rat)
+	}
+	return r
+}
+
+// Decimals is how many digits the source gave after the point.
+func (n Number) Decimals() int {
+	if _, frac, ok := strings.Cut(n.Text, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
+
+// Negative reports whether the figure is below zero.
+func (n Number) Negative() bool { return strings.HasPrefix(n.Text, "-") }
+
+// Grouped is the figure with thousands separators in its whole part
+// (2805900 → 2,805,900); digits are never added, dropped or rounded.
+func (n Number) Grouped() string {
+	sign, s := "", n.Text
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if len(whole) <= 4 {
+		return n.Text
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := sign + b.String()
+	if hasDot {
+		out += "." + frac
+	}
+	return out
+}

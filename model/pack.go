@@ -1,0 +1,183 @@
+package model
+
+// Pack is one meeting's worth of indicators with everything needed to
+// trace each figure to its source.
+type Pack struct {
+	ID    string
+	Title Text
+	Date  string // the meeting's date, YYYY-MM-DD
+	Year  int    // the year the month axis of the charts covers
+
+	Regions     []Region
+	Sources     []Source
+	Indicators  []*Indicator
+	Initiatives []*Initiative
+	Charts      []Chart
+	Bars        []BarGroup
+	// Headlines are indicators from other tabs repeated on the economy tab.
+	Headlines []string
+
+	// Path is where the pack's fields sit; see Problem.
+	Path string
+}
+
+// TabID names one of the dashboard's five tabs.
+type TabID string
+
+// The tabs, in the order of their number keys.
+const (
+	Economy  TabID = "economy"
+	Industry TabID = "industry"
+	Services TabID = "services"
+	Property TabID = "property"
+	Tourism  TabID = "tourism"
+)
+
+// Tabs lists every tab in display order.
+var Tabs = []TabID{Economy, Industry, Services, Property, Tourism}
+
+// Region is a place a figure describes: kunming, yunnan or china.
+type Region struct {
+	ID   string
+	Name Text
+	Path string
+}
+
+// Source is a publication that states figures.
+type Source struct {
+	ID        string
+	Publisher string
+	Title     string
+	Date      string // YYYY, YYYY-MM or YYYY-MM-DD, as precise as known
+	URL       string
+	File      string // a copy kept beside the project, where there is no URL
+	Note      Text
+	Path      string
+}
+
+// Measure says what kind of quantity an indicator is.
+type Measure string
+
+// The measures a pack may use.
+const (
+	Level Measure = "level" // an amount: 亿元, 万平方米
+	YoY   Measure = "yoy"   // growth on the same period a year earlier, %
+	Share Measure = "share" // a proportion of a whole, %
+	Count Measure = "count" // a number of things
+)
+
+// Measures lists the valid measures.
+var Measures = []Measure{Level, YoY, Share, Count}
+
+// Percentage reports whether differences of this measure are percentage
+// points rather than amounts in the indicator's unit.
+func (m Measure) Percentage() bool { return m == YoY || m == Share }
+
+// Indicator is one quantity followed over regions and periods.
+type Indicator struct {
+	ID       string
+	Tab      TabID
+	Name     Text
+	Initials string // pinyin initials of the Chinese name, for search
+	Unit     Text
+	Measure  Measure
+	Note     Text
+	Obs      []*Observation
+	Path     string
+}
+
+// Qualifier hedges a figure the way its source did.
+type Qualifier string
+
+// The qualifiers a source may attach to a figure.
+const (
+	Exact Qualifier = ""
+	About Qualifier = "about" // 左右, 约
+	Over  Qualifier = "over"  // 超过, 以上
+)
+
+// Observation is one figure: a value for a region over a period, with
+// its source, and for a derived figure the arithmetic behind it.
+type Observation struct {
+	Region    string
+	Period    Period
+	Value     Number
+	Source    string
+	Target    bool // a goal set for the period rather than an outcome
+	Qualifier Qualifier
+	// Label replaces the period's own label where the source names the
+	// span differently ("今年以来").
+	Label     Text
+	Derived   *Derivation
+	Confirmed []string // other sources that state the same value
+	Note      Text
+	Path      string
+}
+
+// Initiative is one of the tourism products the meeting asked to develop.
+type Initiative struct {
+	ID       string
+	Name     Text
+	Initials string
+	What     Text
+	Places   []Text
+	Season   Text
+	Months   []int // months of the year it runs
+	Peak     []int // months it is at its best, where a source says so
+	Facts    []Fact
+	Sources  []string
+	Path     string
+}
+
+// InSeason reports whether the initiative runs in month m.
+func (in *Initiative) InSeason(m int) bool { return containsInt(in.Months, m) }
+
+// AtPeak reports whether month m is a peak month.
+func (in *Initiative) AtPeak(m int) bool { return containsInt(in.Peak, m) }
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Fact is a sourced statement about an initiative.
+type Fact struct {
+	Text   Text
+	Source string
+	Path   string
+}
+
+// Chart is a line chart of growth rates on the pack year's month axis.
+type Chart struct {
+	ID     string
+	Tab    TabID
+	Title  Text
+	Series []SeriesRef
+	Path   string
+}
+
+// SeriesRef picks one line of a chart: an indicator in one region.
+type SeriesRef struct {
+	Indicator string
+	Region    string
+}
+
+// BarGroup compares observations side by side as horizontal bars.
+type BarGroup struct {
+	ID    string
+	Tab   TabID
+	Title Text
+	Items []ObsRef
+	Path  string
+}
+
+// ObsRef points at one observation.
+type ObsRef struct {
+	Indicator string
+	Region    string
+	Period    Period
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// Context is what every part of the screen shares. The root model owns
+// it and hands it down; nothing below reads a global or the wall clock.
+type Context struct {
+	Pack  *model.Pack
+	Lang  model.Lang
+	Words *words
+	Theme *Theme
+	Now   time.Time
+	Width int
+	// Height is the whole terminal's height.
+	Height int
+}
+
+func (c *Context) setLang(l model.Lang) {
+	c.Lang = l
+	c.Words = wordsFor(l)
+}
+
+// figure writes an observation's value as the source gave it, hedged and
+// with its unit: "约5%", "4294.78亿元", "over 40,000 birds".
+func (c *Context) figure(ind *model.Indicator, o *model.Observation) string {
+	return c.hedge(o) + o.Value.Grouped() + c.unit(ind)
+}
+
+func (c *Context) hedge(o *model.Observation) string {
+	switch o.Qualifier {
+	case model.About:
+		return c.Words.About
+	case model.Over:
+		return c.Words.Over
+	}
+	return ""
+}
+
+// unit is the unit as it follows a number: no space for "%" and for
+// Chinese units, one space before an English word.
+func (c *Context) unit(ind *model.Indicator) string {
+	u := ind.Unit.In(c.Lang)
+	if u == "%" || c.Lang == model.Zh || u == "" {
+		return u
+	}
+	return " " + u
+}
+
+// period names an observation's span, preferring the source's own words.
+func (c *Context) period(o *model.Observation) string {
+	if !o.Label.IsZero() {
+		return o.Label.In(c.Lang)
+	}
+	return o.Period.Label(c.Lang, c.Pack.Year)
+}
+
+func (c *Context) regionName(id string) string {
+	if r := c.Pack.Region(id); r != nil {
+		return r.Name.In(c.Lang)
+	}
+	return id
+}
+
+// gap writes a stated difference: "0.1个百分点", "0.1 pp", or an amount
+// in the indicator's unit for levels and counts.
+func (c *Context) gap(ind *model.Indicator, n model.Number) string {
+	if ind.Measure.Percentage() {
+		return n.Grouped() + c.Words.PP
+	}
+	return n.Grouped() + c.unit(ind)
+}
+
+// otherLabel names what a comparison is against, by whatever differs:
+// the period ("一季度"), the region ("云南"), or both.
+func (c *Context) otherLabel(from *model.Observation, cmp model.Comparison) string {
+	o := cmp.Other
+	switch {
+	case o.Region == from.Region:
+		return c.period(o)
+	case o.Period == from.Period:
+		return c.regionName(o.Region)
+	}
+	return c.regionName(o.Region) + " " + c.period(o)
+}
+
+// comparison is one line such as "▲ 比一季度高0.1个百分点"; the arrow says
+// the direction so that colour is never the only cue.
+func (c *Context) comparison(ind *model.Indicator, from *model.Observation, cmp model.Comparison) string {
+	gap := c.gap(ind, cmp.Gap)
+	label := c.otherLabel(from, cmp)
+	if cmp.Above {
+		return c.Theme.Up.Render("▲") + " " + fmt.Sprintf(c.Words.Above, label, gap)
+	}
+	return c.Theme.Down.Render("▼") + " " + fmt.Sprintf(c.Words.Below, label, gap)
+}
+
+// arithmetic spells out how a derived figure was computed:
+// "一季度 4.3% = 上半年 4.4% - 0.1个百分点".
+func (c *Context) arithmetic(ind *model.Indicator, o *model.Observation) string {
+	d := o.Derived
+	fromInd, from := c.Pack.Find(d.From)
+	if from == nil {
+		return d.Formula.String()
+	}
+	self := c.regionName(o.Region) + " " + c.period(o)
+	base := c.regionName(from.Region) + " " + c.period(from)
+	return fmt.Sprintf("%s %s = %s %s %c %s", self, c.figure(ind, o), base, c.figure(fromInd, from),
+		d.Formula.Op, c.gap(ind, d.Formula.Right))
+}
+
+// target is the pack year's target for ind in region, if any.
+func (c *Context) target(ind *model.Indicator, region string) *model.Observation {
+	for _, o := range ind.Obs {
+		if o.Target && o.Region == region && o.Period.To.Year == c.Pack.Year {
+			return o
+		}
+	}
+	return nil
+}
+
+// kind says whether a figure is stated, derived or a target.
+func (c *Context) kind(o *model.Observation) string {
+	switch {
+	case o.Target:
+		return c.Words.TargetKind
+	case o.Derived != nil:
+		return c.Words.Derived
+	}
+	return c.Words.Stated
+}

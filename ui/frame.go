@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// redraw composes the frame: header, tab bar, the body or an overlay,
+// and the footer. It runs after a change, so View only returns it.
+func (a *App) redraw() {
+	c := &a.ctx
+	if c.Width == 0 || c.Height == 0 {
+		a.frame = ""
+		return
+	}
+	if c.Width < MinWidth || c.Height < MinHeight {
+		a.frame = fit(c.tooSmall(), c.Width, c.Height)
+		return
+	}
+	bar, spans := c.tabBar(a.active)
+	a.tabSpans = spans
+	var body string
+	switch {
+	case a.search != nil:
+		body = a.search.view(c)
+	case a.showHelp:
+		body = a.helpView()
+	case a.detail != nil:
+		a.detail.draw(c)
+		body = a.detail.view(c)
+	default:
+		t := a.tabs[a.active]
+		t.draw(c)
+		body = t.body.View()
+	}
+	a.help.Width = c.Width
+	frame := lipgloss.JoinVertical(lipgloss.Left,
+		c.header(),
+		bar,
+		fit(body, c.Width, c.Height-chromeRows),
+		c.footer(a.help.ShortHelpView(a.keys.ShortHelp()), a.status()))
+	a.frame = fit(frame, c.Width, c.Height)
+}
+
+// status is the right end of the footer: autoplay, following, followers,
+// and how far the body is scrolled when it does not fit.
+func (a *App) status() string {
+	w := a.ctx.Words
+	var parts []string
+	if a.autoplay.on {
+		parts = append(parts, fmt.Sprintf(w.Autoplay, a.autoplay.left))
+	}
+	switch {
+	case a.role == Viewer && a.following:
+		parts = append(parts, w.Following)
+	case a.role == Viewer:
+		parts = append(parts, w.Browsing)
+	case a.role == Presenter:
+		parts = append(parts, w.Presenting+" · "+fmt.Sprintf(w.Followers, a.followers))
+	}
+	if a.detail == nil && a.search == nil && !a.showHelp {
+		if b := a.tabs[a.active].body; !b.AtBottom() {
+			parts = append(parts, w.More)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// helpView is the `?` overlay: every key, grouped, and the mouse.
+func (a *App) helpView() string {
+	c := &a.ctx
+	full := a.help
+	full.ShowAll = true
+	full.Width = c.Width - 4
+	return c.Theme.Box.Width(c.Width - 2).Render(lipgloss.JoinVertical(lipgloss.Left,
+		c.Theme.Heading.Render(c.Words.HelpTitle), "",
+		full.View(a.keys), "",
+		c.Theme.Muted.Width(c.Width-4).Render(c.Words.HelpMouse)))
+}

@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// item is one thing a reader can select on a tab: an indicator's card or
+// a tourism initiative's row.
+type item struct {
+	ind *model.Indicator
+	ini *model.Initiative
+}
+
+func (it item) id() string {
+	switch {
+	case it.ind != nil:
+		return it.ind.ID
+	case it.ini != nil:
+		return it.ini.ID
+	}
+	return ""
+}
+
+// tab is one tab's own state: what can be selected, which is, where the
+// body is scrolled, and the drawings that only change with size or
+// language (charts, bars, the calendar), kept between frames.
+type tab struct {
+	id       model.TabID
+	inits    []*model.Initiative
+	cards    []*model.Indicator
+	charts   []model.Chart
+	bars     []model.BarGroup
+	selected int
+
+	body     viewport.Model
+	rects    []rect // where each item sits in the body
+	drawnFor string // the size and language static was drawn for
+	static   []block
+}
+
+func newTab(p *model.Pack, id model.TabID) *tab {
+	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id)}
+	t.body.MouseWheelEnabled = true
+	if id == model.Economy {
+		for _, h := range p.Headlines {
+			if ind := p.Indicator(h); ind != nil {
+				t.cards = append(t.cards, ind)
+			}
+		}
+	}
+	if id == model.Tourism {
+		t.inits = p.Initiatives
+	}
+	for _, ch := range p.Charts {
+		if ch.Tab == id {
+			t.charts = append(t.charts, ch)
+		}
+	}
+	for _, b := range p.Bars {
+		if b.Tab == id {
+			t.bars = append(t.bars, b)
+		}
+	}
+	return t
+}
+
+func (t *tab) count() int { return len(t.inits) + len(t.cards) }
+
+func (t *tab) item(i int) item {
+	if i < len(t.inits) {
+		return item{ini: t.inits[i]}
+	}
+	if i-len(t.inits) < len(t.cards) {
+		return item{ind: t.cards[i-len(t.inits)]}
+	}
+	return item{}
+}
+
+func (t *tab) current() item { return t.item(t.selected) }
+
+// move shifts the selection by delta, stopping at either end.
+func (t *tab) move(delta int) {
+	t.selected = max(0, min(t.count()-1, t.selected+delta))
+}
+
+// selectID selects the item with the given id, if the tab has it.
+func (t *tab) selectID(id string) bool {
+	for i := 0; i < t.count(); i++ {
+		if t.item(i).id() == id {
+			t.selected = i
+			return true
+		}
+	}
+	return false
+}
+
+// draw lays the tab out for the context's size. Items are redrawn every
+// time (the selection shows in them); charts, bars and the calendar only
+// when size or language change.
+func (t *tab) draw(c *Context) {
+	bodyH := max(1, c.Height-chromeRows)
+	wide := c.Width >= wideWidth
+	leftW, rightW := c.Width, c.Width
+	if wide {
+		leftW = c.Width * 11 / 20
+		rightW = c.Width - leftW - 2
+	}
+	if key := fmt.Sprint(c.Width, "x", c.Height, c.Lang); key != t.drawnFor {
+		t.static = t.drawStatic(c, rightW, bodyH)
+		t.drawnFor = key
+	}
+	var list block
+	if len(t.inits) > 0 {
+		list.text, list.rects = c.initiativeList(t.inits, leftW, t.selected, wide)
+	}
+	var grid block
+	grid.text, grid.rects = c.cardGrid(t.cards, leftW, t.selected-len(t.inits))
+
+	var content string
+	switch {
+	case wide:
+		left, rects := stack(list, grid)
+		right, _ := stack(t.static...)
+		content, t.rects = lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right), rects
+	case len(t.inits) > 0 && len(t.static) > 0:
+		// In one column the season calendar comes straight after the
+		// initiatives: together they are what the tourism tab is for.
+		content, t.rects = stack(append([]block{list, t.static[0], grid}, t.static[1:]...)...)
+	default:
+		content, t.rects = stack(append([]block{list, grid}, t.static...)...)
+	}
+	t.body.Width, t.body.Height = c.Width, bodyH
+	t.body.SetContent(content)
+	t.reveal()
+}
+
+// block is a drawing and the selectable items inside it.
+type block struct {
+	text  string
+	rects []rect
+}
+
+// stack puts blocks one under another with a blank line between,
+// moving each block's item positions down with it.
+func stack(blocks ...block) (string, []rect) {
+	var parts []string
+	var rects []rect
+	y := 0
+	for _, b := range blocks {
+		if b.text == "" {
+			continue
+		}
+		if len(parts) > 0 {
+			parts = append(parts, "")
+			y++
+		}
+		for _, r := range b.rects {
+			r.y += y
+			rects = append(rects, r)
+		}
+		parts = append(parts, b.text)
+		y += lipgloss.Height(b.text)
+	}
+	return strings.Join(parts, "\n"), rects
+}
+
+func (t *tab) drawStatic(c *Context, width, bodyH int) []block {
+	plotH := max(4, min(12, bodyH/3))
+	var out []block
+	if t.id == model.Tourism {
+		out = append(out, block{text: c.calendar(width)})
+	}
+	for _, ch := range t.charts {
+		out = append(out, block{text: c.chart(ch, width, plotH)})
+	}
+	for _, b := range t.bars {
+		out = append(out, block{text: c.barGroup(b, width)})
+	}
+	return out
+}
+
+// reveal scrolls the body just enough to show the selected item whole.
+func (t *tab) reveal() {
+	if t.selected >= len(t.rects) {
+		return
+	}
+	r := t.rects[t.selected]
+	switch {
+	case r.y < t.body.YOffset:
+		t.body.SetYOffset(r.y)
+	case r.y+r.h > t.body.YOffset+t.body.Height:
+		t.body.SetYOffset(r.y + r.h - t.body.Height)
+	}
+}
+
+// click selects the item under a point of the body, if any.
+func (t *tab) click(x, y int) bool {
+	y += t.body.YOffset
+	for i, r := range t.rects {
+		if r.contains(x, y) {
+			t.selected = i
+			return true
+		}
+	}
+	return false
+}
