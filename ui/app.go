@@ -251,45 +251,40 @@ func (a *App) setLang(l model.Lang) {
 }
 
 // step moves to the next or previous indicator in review order, across
-// tabs; an open detail follows along.
+// tabs; an open detail follows along. The walk visits each indicator on
+// its home tab, so headline copies and initiatives are stepped over.
 func (a *App) step(delta int) {
-	order := a.ctx.Pack.ReviewOrder()
-	if len(order) == 0 {
+	type stop struct{ tab, item int }
+	var walk []stop
+	for _, ind := range a.ctx.Pack.ReviewOrder() {
+		for ti, t := range a.tabs {
+			if t.id == ind.Tab {
+				walk = append(walk, stop{ti, t.indexOf(ind.ID)})
+			}
+		}
+	}
+	if len(walk) == 0 {
 		return
 	}
-	cur := a.tabs[a.active].current()
-	i := -1
-	for j, ind := range order {
-		if cur.ind == ind && ind.Tab == a.tabs[a.active].id {
-			i = j
+	here := stop{a.active, a.tabs[a.active].selected}
+	before := func(x, y stop) bool { return x.tab < y.tab || (x.tab == y.tab && x.item < y.item) }
+	next := walk[0]
+	if delta < 0 {
+		next = walk[len(walk)-1]
+	}
+	for i := range walk {
+		s := walk[i]
+		if delta < 0 {
+			s = walk[len(walk)-1-i]
+		}
+		if (delta > 0 && before(here, s)) || (delta < 0 && before(s, here)) {
+			next = s
+			break
 		}
 	}
-	switch {
-	case i < 0 && delta > 0:
-		i = firstOnOrAfter(order, a.tabs[a.active].id)
-	case i < 0:
-		i = firstOnOrAfter(order, a.tabs[a.active].id) - 1
-	default:
-		i += delta
-	}
-	ind := order[((i%len(order))+len(order))%len(order)]
 	open := a.detail != nil
-	a.moveTo(Position{Tab: ind.Tab, Item: ind.ID, Detail: open})
-}
-
-// firstOnOrAfter is the index in order of the first indicator on tab or
-// on a later tab.
-func firstOnOrAfter(order []*model.Indicator, tab model.TabID) int {
-	rank := map[model.TabID]int{}
-	for i, t := range model.Tabs {
-		rank[t] = i
-	}
-	for i, ind := range order {
-		if rank[ind.Tab] >= rank[tab] {
-			return i
-		}
-	}
-	return 0
+	t := a.tabs[next.tab]
+	a.moveTo(Position{Tab: t.id, Item: t.item(next.item).id(), Detail: open})
 }
 
 func (a *App) searchKey(msg tea.KeyMsg) tea.Cmd {

@@ -22,8 +22,10 @@ func (c *Context) calendar(width int) string {
 	for _, in := range inits {
 		nameW = max(nameW, lipgloss.Width(in.Name.In(c.Lang)))
 	}
+	// Three cells a month keep "10 11 12" apart; names are cut before the
+	// months are squeezed, and only a very narrow column gets two cells.
 	cell := 3
-	if nameW+1+12*cell > width {
+	if width-1-12*cell < 6 {
 		cell = 2
 	}
 	nameW = min(nameW, max(4, width-1-12*cell))

@@ -132,7 +132,10 @@ func (c *Context) plot(lines []chartLine, step, height int) string {
 	colours := make([]asciigraph.AnsiColor, len(lines))
 	chars := make([]asciigraph.CharSet, len(lines))
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for i, l := range lines {
+	// asciigraph draws later series over earlier ones; the first series
+	// (the home region) goes last so it is never hidden, targets first.
+	for i := range lines {
+		l := lines[len(lines)-1-i]
 		data[i] = l.series(step)
 		colours[i], chars[i] = l.colour, l.stroke
 		for _, v := range data[i] {
@@ -148,13 +151,12 @@ func (c *Context) plot(lines []chartLine, step, height int) string {
 		}
 		return strconv.Itoa(m)
 	}
+	axis := niceAxis(lo, hi, height)
 	opts := []asciigraph.Option{
-		asciigraph.Height(height),
-		// A little room above and below keeps the extreme points off
-		// the frame, where they would be hard to read.
-		asciigraph.LowerBound(math.Floor(lo - 0.5)),
-		asciigraph.UpperBound(math.Ceil(hi + 0.5)),
-		asciigraph.YAxisValueFormatter(func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }),
+		asciigraph.Height(axis.rows),
+		asciigraph.LowerBound(axis.lo),
+		asciigraph.UpperBound(axis.hi),
+		asciigraph.YAxisValueFormatter(func(v float64) string { return strconv.FormatFloat(v, 'f', axis.decimals, 64) }),
 		asciigraph.XAxisRange(1, 12),
 		asciigraph.XAxisTickCount(12),
 		asciigraph.XAxisValueFormatter(monthLabel),
@@ -204,4 +206,32 @@ func (c *Context) legend(lines []chartLine, width int) string {
 // gives the line, so the two always match.
 func asciiColour(colour asciigraph.AnsiColor, s string) string {
 	return colour.String() + s + asciigraph.Default.String()
+}
+
+// axis is a y axis whose rows fall on round values, so that a target of
+// 5% sits on a row labelled 5.0 rather than 4.9.
+type axis struct {
+	lo, hi   float64
+	rows     int
+	decimals int
+}
+
+// niceAxis picks the finest round step (0.1, 0.2, 0.5, 1, 2, 5 …) that
+// spans lo..hi in at most maxRows rows.
+func niceAxis(lo, hi float64, maxRows int) axis {
+	maxRows = max(2, maxRows)
+	for _, step := range []float64{0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
+		a := axis{lo: math.Floor(lo/step) * step, hi: math.Ceil(hi/step) * step}
+		if a.hi == a.lo {
+			a.hi += step
+		}
+		a.rows = int(math.Round((a.hi - a.lo) / step))
+		if a.rows <= maxRows {
+			if step < 1 {
+				a.decimals = 1
+			}
+			return a
+		}
+	}
+	return axis{lo: lo, hi: hi, rows: maxRows}
 }

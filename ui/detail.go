@@ -14,8 +14,9 @@ import (
 // detail is the full record of one item: every observation, the
 // arithmetic behind each derived one, and every source with its URL.
 type detail struct {
-	it   item
-	body viewport.Model
+	it       item
+	body     viewport.Model
+	drawnFor string // the size and language the body was drawn for
 }
 
 func newDetail(c *Context, it item) *detail {
@@ -24,8 +25,14 @@ func newDetail(c *Context, it item) *detail {
 	return d
 }
 
-// draw fills the detail box for the context's size and language.
+// draw fills the detail box for the context's size and language, unless
+// it already holds that drawing.
 func (d *detail) draw(c *Context) {
+	key := fmt.Sprint(c.Width, "x", c.Height, c.Lang)
+	if key == d.drawnFor {
+		return
+	}
+	d.drawnFor = key
 	inner := max(10, c.Width-4)
 	var lines []string
 	if d.it.ind != nil {
@@ -38,6 +45,7 @@ func (d *detail) draw(c *Context) {
 }
 
 func (d *detail) view(c *Context) string {
+	d.draw(c)
 	hint := c.Theme.Muted.Render(truncate(c.Words.DetailHint, c.Width-4))
 	return c.Theme.Box.Width(c.Width - 2).Render(d.body.View() + "\n" + hint)
 }

@@ -28,12 +28,11 @@ func (a *App) redraw() {
 	case a.showHelp:
 		body = a.helpView()
 	case a.detail != nil:
-		a.detail.draw(c)
 		body = a.detail.view(c)
 	default:
 		t := a.tabs[a.active]
 		t.draw(c)
-		body = t.body.View()
+		body = t.view()
 	}
 	a.help.Width = c.Width
 	frame := lipgloss.JoinVertical(lipgloss.Left,

@@ -39,13 +39,15 @@ type tab struct {
 	selected int
 
 	body     viewport.Model
-	rects    []rect // where each item sits in the body
-	drawnFor string // the size and language static was drawn for
+	rects    []rect   // where each item sits in the body
+	lines    []string // the body, laid out, for the visible slice
+	drawnFor string   // the size and language static was drawn for
+	revealed int      // the selection last scrolled into view
 	static   []block
 }
 
 func newTab(p *model.Pack, id model.TabID) *tab {
-	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id)}
+	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id), revealed: -1}
 	t.body.MouseWheelEnabled = true
 	if id == model.Economy {
 		for _, h := range p.Headlines {
@@ -89,15 +91,23 @@ func (t *tab) move(delta int) {
 	t.selected = max(0, min(t.count()-1, t.selected+delta))
 }
 
-// selectID selects the item with the given id, if the tab has it.
-func (t *tab) selectID(id string) bool {
+// indexOf is the position of the item with the given id, or -1.
+func (t *tab) indexOf(id string) int {
 	for i := 0; i < t.count(); i++ {
 		if t.item(i).id() == id {
-			t.selected = i
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// selectID selects the item with the given id, if the tab has it.
+func (t *tab) selectID(id string) bool {
+	i := t.indexOf(id)
+	if i >= 0 {
+		t.selected = i
+	}
+	return i >= 0
 }
 
 // draw lays the tab out for the context's size. Items are redrawn every
@@ -111,9 +121,10 @@ func (t *tab) draw(c *Context) {
 		leftW = c.Width * 11 / 20
 		rightW = c.Width - leftW - 2
 	}
+	resized := false
 	if key := fmt.Sprint(c.Width, "x", c.Height, c.Lang); key != t.drawnFor {
 		t.static = t.drawStatic(c, rightW, bodyH)
-		t.drawnFor = key
+		t.drawnFor, resized = key, true
 	}
 	var list block
 	if len(t.inits) > 0 {
@@ -137,7 +148,13 @@ func (t *tab) draw(c *Context) {
 	}
 	t.body.Width, t.body.Height = c.Width, bodyH
 	t.body.SetContent(content)
-	t.reveal()
+	t.lines = strings.Split(content, "\n")
+	// Only a new selection or a new layout pulls the selection into view;
+	// otherwise the reader's own scrolling stands.
+	if resized || t.selected != t.revealed {
+		t.reveal()
+		t.revealed = t.selected
+	}
 }
 
 // block is a drawing and the selectable items inside it.
@@ -171,7 +188,12 @@ func stack(blocks ...block) (string, []rect) {
 }
 
 func (t *tab) drawStatic(c *Context, width, bodyH int) []block {
+	// Beside the cards a chart shares the screen's height; below them it
+	// is reached by scrolling anyway, so it may take more rows.
 	plotH := max(4, min(12, bodyH/3))
+	if c.Width < wideWidth {
+		plotH = max(6, min(12, bodyH/2))
+	}
 	var out []block
 	if t.id == model.Tourism {
 		out = append(out, block{text: c.calendar(width)})
@@ -209,4 +231,12 @@ func (t *tab) click(x, y int) bool {
 		}
 	}
 	return false
+}
+
+// view is the visible part of the body. The viewport keeps the offset;
+// slicing the laid-out lines here avoids re-measuring every one of them.
+func (t *tab) view() string {
+	from := min(t.body.YOffset, len(t.lines))
+	to := min(from+t.body.Height, len(t.lines))
+	return strings.Join(t.lines[from:to], "\n")
 }

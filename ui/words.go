@@ -103,7 +103,7 @@ var zhWords = words{
 	Peak:        "最佳",
 	InSeason:    "当季",
 	OffSeason:   "非当季",
-	MonthAxis:   "横轴:累计期末月份",
+	MonthAxis:   "横轴:期末月份",
 	Initiatives: "特色旅游产品",
 	Calendar:    "全年时令",
 
@@ -164,7 +164,7 @@ var enWords = words{
 	Peak:        "best",
 	InSeason:    "in season",
 	OffSeason:   "off season",
-	MonthAxis:   "x: month the cumulative period ends",
+	MonthAxis:   "x: month the period ends",
 	Initiatives: "Tourism products",
 	Calendar:    "Seasons",
 

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+func TestViewerFollowsStepsOutAndBackIn(t *testing.T) {
+	v := newApp(t, Options{Role: Viewer, Lang: model.En}, 100, 30)
+	if !strings.Contains(v.View(), "following the presenter") {
+		t.Fatal("a viewer starts following, and the footer says so")
+	}
+	lead := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
+	v.Update(LeadMsg(lead))
+	if got := v.position(); got != lead {
+		t.Fatalf("following: position = %+v, want %+v", got, lead)
+	}
+	press(v, "1") // a navigation key: the viewer steps out
+	if v.following || v.position().Tab != model.Economy {
+		t.Fatalf("after 1: following=%v tab=%s", v.following, v.position().Tab)
+	}
+	if !strings.Contains(v.View(), "browsing alone") {
+		t.Error("the footer should say the viewer browses alone")
+	}
+	v.Update(LeadMsg(Position{Tab: model.Services, Item: "services-key-industries"}))
+	if v.position().Tab != model.Economy {
+		t.Error("a viewer browsing alone is not moved by the presenter")
+	}
+	press(v, "f")
+	if got := v.position(); !v.following || got.Tab != model.Services || got.Item != "services-key-industries" {
+		t.Errorf("f should rejoin at the presenter's latest position, got %+v", got)
+	}
+	press(v, "L")
+	if !v.following {
+		t.Error("switching language is the viewer's own business and keeps following")
+	}
+}
+
+func TestPresenterAnnouncesMoves(t *testing.T) {
+	var moves []Position
+	p := newApp(t, Options{Role: Presenter, OnMove: func(pos Position) { moves = append(moves, pos) }}, 120, 40)
+	press(p, "2", "j", "enter", "L", "esc")
+	want := []Position{
+		{model.Industry, "industry-growth", false},
+		{model.Industry, "industry-contribution", false},
+		{model.Industry, "industry-contribution", true},
+		{model.Industry, "industry-contribution", false},
+	}
+	if len(moves) != len(want) {
+		t.Fatalf("moves = %+v, want %+v (L changes no position and is not announced)", moves, want)
+	}
+	for i := range want {
+		if moves[i] != want[i] {
+			t.Errorf("move %d = %+v, want %+v", i, moves[i], want[i])
+		}
+	}
+	p.Update(FollowersMsg(3))
+	if !strings.Contains(lines(p.View())[39], "3 following") {
+		t.Errorf("presenter footer should count followers: %q", lines(p.View())[39])
+	}
+}
+
+func TestFollowKeyOnlyForViewers(t *testing.T) {
+	a := newApp(t, Options{}, 120, 40)
+	press(a, "f")
+	if a.following {
+		t.Error("f means nothing outside an SSH viewer session")
+	}
+	if strings.Contains(a.View(), "跟随主讲人") {
+		t.Error("the footer should not offer f to a local user")
+	}
+}
