@@ -5,13 +5,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,6 +25,7 @@ import (
 
 	"github.com/kmdash/kmdash/data"
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/serve"
 	"github.com/kmdash/kmdash/ui"
 )
 
@@ -39,6 +45,7 @@ Usage:
   kmdash render [flags]               print one frame and exit
   kmdash export [--format json|csv|md] every indicator and observation
   kmdash validate [FILE...]           check packs (default: the one in use)
+  kmdash serve [flags]                the dashboard over SSH
 
 Flags for every command (before or after it):
   --data FILE        use this pack instead of the embedded one
@@ -50,6 +57,12 @@ Flags for every command (before or after it):
 render:  --tab economy|industry|services|property|tourism  --width W  --height H
          --color auto|always|never
 export:  --format json|csv|md
+serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to the network)
+         --host-key PATH          (default under the user's data directory; made once)
+         --authorized-keys FILE   only these keys connect (default: any key, as a viewer)
+         --presenter-keys FILE    these keys present; everyone else follows them
+         --max-sessions N         (default 200)
+         --idle-timeout DURATION  (default 30m)
 
 Exit status: 0 success, 1 failure, 2 bad usage.
 `
@@ -100,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-var commands = []string{"render", "export", "validate"}
+var commands = []string{"render", "export", "validate", "serve"}
 
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
@@ -109,10 +122,13 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(io.Discard)
 	g.register(fs)
 	var r renderFlags
+	var sf serveFlags
 	var format string
 	switch cmd {
 	case "render":
 		r.register(fs)
+	case "serve":
+		sf.register(fs)
 	case "export":
 		fs.StringVar(&format, "format", "json", "")
 	case "", "validate":
@@ -141,6 +157,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	clock := time.Now
+	if g.now != "" {
+		clock = func() time.Time { return now }
+	}
 	if cmd == "validate" {
 		return validate(positional, g.data, stdout)
 	}
@@ -157,6 +177,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return usagef("--format %q: want json, csv or md", format)
 		}
 		return data.Export(stdout, pack, format, lang)
+	case "serve":
+		return sf.run(pack, clock, stdout, stderr)
 	}
 	return tui(opts)
 }
@@ -285,6 +307,53 @@ func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
 	opts.Tab, opts.Renderer = model.TabID(r.tab), renderer
 	_, err := fmt.Fprintln(stdout, ui.Frame(opts, r.width, r.height))
 	return err
+}
+
+type serveFlags struct{ cfg serve.Config }
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	f.cfg = serve.Defaults()
+	fs.StringVar(&f.cfg.Listen, "listen", f.cfg.Listen, "")
+	fs.StringVar(&f.cfg.HostKey, "host-key", "", "")
+	fs.StringVar(&f.cfg.AuthorizedKeys, "authorized-keys", "", "")
+	fs.StringVar(&f.cfg.PresenterKeys, "presenter-keys", "", "")
+	fs.IntVar(&f.cfg.MaxSessions, "max-sessions", f.cfg.MaxSessions, "")
+	fs.DurationVar(&f.cfg.IdleTimeout, "idle-timeout", f.cfg.IdleTimeout, "")
+}
+
+// run serves until SIGINT or SIGTERM, then gives sessions a few seconds
+// to end.
+func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stderr io.Writer) error {
+	if f.cfg.MaxSessions < 1 {
+		return usagef("--max-sessions %d: want at least 1", f.cfg.MaxSessions)
+	}
+	if f.cfg.IdleTimeout <= 0 {
+		return usagef("--idle-timeout %s: want a positive duration such as 30m", f.cfg.IdleTimeout)
+	}
+	f.cfg.Pack, f.cfg.Now = pack, clock
+	f.cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := serve.New(f.cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "kmdash serving on %s\nhost key %s (%s)\n", ln.Addr(), srv.Fingerprint, srv.HostKeyPath())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "kmdash: stopping; ending every session")
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
 }
 
 func tui(opts ui.Options) error {

@@ -187,11 +187,14 @@ func exportMarkdown(w io.Writer, p *model.Pack, lang model.Lang) error {
 	fmt.Fprintf(&b, "| indicator | name | region | period | value | unit | derived | formula | target | source |\n")
 	fmt.Fprintf(&b, "|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows(p) {
-		name := r[2]
+		name, unit := r[2], r[4]
 		if lang == model.En {
 			name = r[3]
+			if ind := p.Indicator(r[0]); ind != nil {
+				unit = ind.Unit.In(lang)
+			}
 		}
-		cells := []string{r[0], name, r[6], r[7], r[12] + " " + r[8], r[4], r[9], r[10], r[11], r[13]}
+		cells := []string{r[0], name, r[6], r[7], r[12] + " " + r[8], unit, r[9], r[10], r[11], r[13]}
 		for i, c := range cells {
 			cells[i] = strings.ReplaceAll(strings.TrimSpace(c), "|", `\|`)
 		}

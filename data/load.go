@@ -88,6 +88,10 @@ func Load(name string, b []byte) (pack *model.Pack, err error) {
 		return nil, Problems{p}
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	// Files saved on Windows end lines with CRLF, which the YAML parser
+	// counts as two line breaks in comments (goccy/go-yaml#560), putting
+	// every later problem on the wrong line; a CR before LF carries nothing.
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	file, err := parser.ParseBytes(b, 0)
 	if err != nil {
 		return nil, Problems{syntaxProblem(name, err)}

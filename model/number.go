@@ -16,8 +16,9 @@ type Number struct {
 }
 
 // ParseNumber accepts plain decimal notation: an optional minus sign,
-// digits, and an optional fraction. Exponents, hex and thousands
-// separators are refused because no statistical release writes them.
+// digits, and an optional fraction. Exponents, hex, thousands separators
+// and leading zeros ("007") are refused because no statistical release
+// writes them, and JSON, which exports carry figures in, cannot either.
 func ParseNumber(s string) (Number, error) {
 	if !isDecimal(s) {
 		return Number{}, fmt.Errorf("%q is not a plain decimal number", s)
@@ -32,7 +33,7 @@ func ParseNumber(s string) (Number, error) {
 func isDecimal(s string) bool {
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, hasDot := strings.Cut(s, ".")
-	if whole == "" || (hasDot && frac == "") {
+	if whole == "" || (hasDot && frac == "") || (len(whole) > 1 && whole[0] == '0') {
 		return false
 	}
 	for _, part := range []string{whole, frac} {

@@ -6,7 +6,6 @@ package ui
 import (
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,9 +23,17 @@ type Options struct {
 	// Renderer is the terminal being drawn to; each SSH session passes
 	// its own. Nil means this process's standard output.
 	Renderer *lipgloss.Renderer
-	Role     Role
+	// Theme, when set, is used instead of one built from Renderer: a
+	// server shares one theme among sessions whose terminals agree.
+	Theme *Theme
+	// Layouts, when set, shares laid-out tab bodies with other sessions.
+	Layouts *Layouts
+	Role    Role
 	// OnMove is called with the presenter's position after each change.
 	OnMove func(Position)
+	// OnFollow is called when a viewer steps out (false) or back in
+	// (true), so the presenter's count of followers stays true.
+	OnFollow func(following bool)
 	// AutoplayEvery is how long autoplay stays on each tab.
 	AutoplayEvery time.Duration
 }
@@ -35,7 +42,6 @@ type Options struct {
 type App struct {
 	ctx      Context
 	keys     KeyMap
-	help     help.Model
 	tabs     []*tab
 	active   int
 	detail   *detail
@@ -49,6 +55,8 @@ type App struct {
 	followers int
 	onMove    func(Position)
 	announced Position
+	onFollow  func(bool)
+	reported  bool // the following state last passed to onFollow
 
 	tabSpans [][2]int
 	frame    string
@@ -66,16 +74,20 @@ func New(o Options) *App {
 	if o.AutoplayEvery <= 0 {
 		o.AutoplayEvery = 8 * time.Second
 	}
+	theme := o.Theme
+	if theme == nil {
+		theme = NewTheme(r)
+	}
 	a := &App{
-		ctx:       Context{Pack: o.Pack, Theme: NewTheme(r), Now: o.Now},
+		ctx:       Context{Pack: o.Pack, Theme: theme, Now: o.Now, Layouts: o.Layouts},
 		role:      o.Role,
 		following: o.Role == Viewer,
 		onMove:    o.OnMove,
+		onFollow:  o.OnFollow,
+		reported:  o.Role == Viewer,
 		autoplay:  autoplay{every: int(o.AutoplayEvery / time.Second)},
 	}
 	a.ctx.setLang(o.Lang)
-	a.help = help.New()
-	a.help.Styles = a.helpStyles()
 	a.keys = NewKeyMap(o.Lang, o.Role == Viewer)
 	for i, id := range model.Tabs {
 		a.tabs = append(a.tabs, newTab(o.Pack, id))
@@ -83,16 +95,7 @@ func New(o Options) *App {
 			a.active = i
 		}
 	}
-	a.announced = a.position()
 	return a
-}
-
-func (a *App) helpStyles() help.Styles {
-	t := a.ctx.Theme
-	return help.Styles{
-		ShortKey: t.Title, ShortDesc: t.Footer, ShortSeparator: t.Muted, Ellipsis: t.Muted,
-		FullKey: t.Title, FullDesc: t.Plain, FullSeparator: t.Muted,
-	}
 }
 
 // Init starts nothing: the program sends the window size first.
@@ -139,6 +142,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	a.announce()
+	a.reportFollowing()
 	a.redraw()
 	return a, cmd
 }

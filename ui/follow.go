@@ -60,3 +60,12 @@ func (a *App) announce() {
 		a.onMove(p)
 	}
 }
+
+// reportFollowing tells the server when this viewer steps out or back in.
+func (a *App) reportFollowing() {
+	if a.role != Viewer || a.onFollow == nil || a.following == a.reported {
+		return
+	}
+	a.reported = a.following
+	a.onFollow(a.following)
+}

@@ -43,6 +43,7 @@ func TestPresenterAnnouncesMoves(t *testing.T) {
 	p := newApp(t, Options{Role: Presenter, OnMove: func(pos Position) { moves = append(moves, pos) }}, 120, 40)
 	press(p, "2", "j", "enter", "L", "esc")
 	want := []Position{
+		{model.Economy, "gdp", false}, // where the presenter starts, told once the screen is up
 		{model.Industry, "industry-growth", false},
 		{model.Industry, "industry-contribution", false},
 		{model.Industry, "industry-contribution", true},
@@ -70,5 +71,22 @@ func TestFollowKeyOnlyForViewers(t *testing.T) {
 	}
 	if strings.Contains(a.View(), "跟随主讲人") {
 		t.Error("the footer should not offer f to a local user")
+	}
+}
+
+// The server counts followers from what each viewer reports: once when
+// it steps out, once when it steps back in, and not for other keys.
+func TestViewerReportsFollowing(t *testing.T) {
+	var reports []bool
+	v := newApp(t, Options{Role: Viewer, OnFollow: func(f bool) { reports = append(reports, f) }}, 120, 40)
+	press(v, "L", "2", "3", "j", "f", "L", "f", "f")
+	want := []bool{false, true, false, true}
+	if len(reports) != len(want) {
+		t.Fatalf("reports = %v, want %v", reports, want)
+	}
+	for i := range want {
+		if reports[i] != want[i] {
+			t.Errorf("report %d = %v, want %v (all: %v)", i, reports[i], want[i], reports)
+		}
 	}
 }

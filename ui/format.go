@@ -18,6 +18,8 @@ type Context struct {
 	Width int
 	// Height is the whole terminal's height.
 	Height int
+	// Layouts, when set, is shared with other dashboards.
+	Layouts *Layouts
 }
 
 func (c *Context) setLang(l model.Lang) {

@@ -21,6 +21,11 @@ func (a *App) redraw() {
 	}
 	bar, spans := c.tabBar(a.active)
 	a.tabSpans = spans
+	header := c.header()
+	// The footer is made after the body: its "more below" reads the
+	// body's scroll position.
+	footer := func() string { return c.footer(c.Theme.help(c.Width).ShortHelpView(a.keys.ShortHelp()), a.status()) }
+	bodyH := c.Height - chromeRows
 	var body string
 	switch {
 	case a.search != nil:
@@ -30,16 +35,23 @@ func (a *App) redraw() {
 	case a.detail != nil:
 		body = a.detail.view(c)
 	default:
+		// The tab's lines are already cut and padded to the width: the
+		// frame is put together without measuring them again.
 		t := a.tabs[a.active]
 		t.draw(c)
-		body = t.view()
+		lines := make([]string, 0, c.Height)
+		lines = append(lines, fitLines([]string{header}, c.Width)...)
+		lines = append(lines, fitLines(strings.Split(bar, "\n"), c.Width)...)
+		lines = append(lines, t.view()...)
+		blank := strings.Repeat(" ", c.Width)
+		for len(lines) < c.Height-1 {
+			lines = append(lines, blank)
+		}
+		lines = append(lines, fitLines([]string{footer()}, c.Width)...)
+		a.frame = strings.Join(lines, "\n")
+		return
 	}
-	a.help.Width = c.Width
-	frame := lipgloss.JoinVertical(lipgloss.Left,
-		c.header(),
-		bar,
-		fit(body, c.Width, c.Height-chromeRows),
-		c.footer(a.help.ShortHelpView(a.keys.ShortHelp()), a.status()))
+	frame := lipgloss.JoinVertical(lipgloss.Left, header, bar, fit(body, c.Width, bodyH), footer())
 	a.frame = fit(frame, c.Width, c.Height)
 }
 
@@ -70,7 +82,7 @@ func (a *App) status() string {
 // helpView is the `?` overlay: every key, grouped, and the mouse.
 func (a *App) helpView() string {
 	c := &a.ctx
-	full := a.help
+	full := c.Theme.help(c.Width)
 	full.ShowAll = true
 	full.Width = c.Width - 4
 	return c.Theme.Box.Width(c.Width - 2).Render(lipgloss.JoinVertical(lipgloss.Left,

@@ -106,6 +106,21 @@ func (c *Context) tooSmall() string {
 	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, msg)
 }
 
+// fitLines makes every line exactly width cells: cut if wider, padded
+// with spaces if narrower, as lipgloss.JoinVertical pads, so a frame can
+// be assembled from fitted lines without measuring them again.
+func fitLines(lines []string, width int) []string {
+	for i, l := range lines {
+		switch w := lipgloss.Width(l); {
+		case w > width:
+			lines[i] = ansi.Truncate(l, width, "")
+		case w < width:
+			lines[i] = l + strings.Repeat(" ", width-w)
+		}
+	}
+	return lines
+}
+
 // fit makes s exactly height lines, none wider than width: the last guard
 // that keeps a frame from wrapping or scrolling the terminal.
 func fit(s string, width, height int) string {

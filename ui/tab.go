@@ -44,10 +44,11 @@ type tab struct {
 	drawnFor string   // the size and language static was drawn for
 	revealed int      // the selection last scrolled into view
 	static   []block
+	laidOut  int // the selection lines were laid out for; -1: none yet
 }
 
 func newTab(p *model.Pack, id model.TabID) *tab {
-	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id), revealed: -1}
+	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id), revealed: -1, laidOut: -1}
 	t.body.MouseWheelEnabled = true
 	if id == model.Economy {
 		for _, h := range p.Headlines {
@@ -123,9 +124,44 @@ func (t *tab) draw(c *Context) {
 	}
 	resized := false
 	if key := fmt.Sprint(c.Width, "x", c.Height, c.Lang); key != t.drawnFor {
-		t.static = t.drawStatic(c, rightW, bodyH)
+		t.static = nil // drawn again below, if the layout needs it
 		t.drawnFor, resized = key, true
 	}
+	// Coming back to a tab, or a key that changed nothing here, finds the
+	// body already laid out: a presenter flipping tabs costs no drawing.
+	if !resized && t.laidOut == t.selected {
+		return
+	}
+	lay := c.Layouts.body(c.layoutKey(t.id, t.selected), func() *layout {
+		if t.static == nil {
+			t.static = c.Layouts.static(c.layoutKey(t.id, -1), func() []block {
+				return t.drawStatic(c, rightW, bodyH)
+			})
+		}
+		return t.layOut(c, leftW, wide)
+	})
+	t.lines, t.rects = lay.lines, lay.rects
+	if c.Layouts != nil {
+		// The shared cache keeps the charts for the next layout; a session
+		// holding its own copy would cost every viewer the memory again.
+		t.static = nil
+	}
+	// The viewport only keeps the scroll position, so it is given as many
+	// empty lines: the laid-out text is not held twice.
+	t.body.Width, t.body.Height = c.Width, bodyH
+	t.body.SetContent(strings.Repeat("\n", len(t.lines)-1))
+	t.laidOut = t.selected
+	// Only a new selection or a new layout pulls the selection into view;
+	// otherwise the reader's own scrolling stands.
+	if resized || t.selected != t.revealed {
+		t.reveal()
+		t.revealed = t.selected
+	}
+}
+
+// layOut puts the tab's items and drawings together for the current
+// selection, one column or two.
+func (t *tab) layOut(c *Context, leftW int, wide bool) *layout {
 	var list block
 	if len(t.inits) > 0 {
 		list.text, list.rects = c.initiativeList(t.inits, leftW, t.selected, wide)
@@ -134,27 +170,27 @@ func (t *tab) draw(c *Context) {
 	grid.text, grid.rects = c.cardGrid(t.cards, leftW, t.selected-len(t.inits))
 
 	var content string
+	var rects []rect
 	switch {
 	case wide:
-		left, rects := stack(list, grid)
+		left, r := stack(list, grid)
 		right, _ := stack(t.static...)
-		content, t.rects = lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right), rects
+		content, rects = lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right), r
 	case len(t.inits) > 0 && len(t.static) > 0:
 		// In one column the season calendar comes straight after the
 		// initiatives: together they are what the tourism tab is for.
-		content, t.rects = stack(append([]block{list, t.static[0], grid}, t.static[1:]...)...)
+		content, rects = stack(append([]block{list, t.static[0], grid}, t.static[1:]...)...)
 	default:
-		content, t.rects = stack(append([]block{list, grid}, t.static...)...)
+		content, rects = stack(append([]block{list, grid}, t.static...)...)
 	}
-	t.body.Width, t.body.Height = c.Width, bodyH
-	t.body.SetContent(content)
-	t.lines = strings.Split(content, "\n")
-	// Only a new selection or a new layout pulls the selection into view;
-	// otherwise the reader's own scrolling stands.
-	if resized || t.selected != t.revealed {
-		t.reveal()
-		t.revealed = t.selected
+	// Each line is cut and padded to the width and made its own string,
+	// so the frame is put together without measuring, and a kept line
+	// does not keep the whole drawing alive.
+	lines := fitLines(strings.Split(content, "\n"), c.Width)
+	for i, l := range lines {
+		lines[i] = strings.Clone(l)
 	}
+	return &layout{lines: lines, rects: rects}
 }
 
 // block is a drawing and the selectable items inside it.
@@ -235,8 +271,8 @@ func (t *tab) click(x, y int) bool {
 
 // view is the visible part of the body. The viewport keeps the offset;
 // slicing the laid-out lines here avoids re-measuring every one of them.
-func (t *tab) view() string {
+func (t *tab) view() []string {
 	from := min(t.body.YOffset, len(t.lines))
 	to := min(from+t.body.Height, len(t.lines))
-	return strings.Join(t.lines[from:to], "\n")
+	return t.lines[from:to]
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/guptarohit/asciigraph"
 	"github.com/muesli/termenv"
@@ -41,6 +42,9 @@ type Theme struct {
 	// Series are the chart colours in asciigraph's terms, matching Regions.
 	Series []asciigraph.AnsiColor
 	Target asciigraph.AnsiColor
+	// helpModel draws the footer's keys and the `?` overlay; sessions
+	// take copies (help), so its styles are made once per theme.
+	helpModel help.Model
 	// Colour is false for plain output (NO_COLOR, a pipe): charts then
 	// carry no escape codes and lines are told apart by their strokes.
 	Colour bool
@@ -109,6 +113,11 @@ func NewTheme(r *lipgloss.Renderer) *Theme {
 		Target:       asciigraph.Gray,
 		Colour:       r.ColorProfile() != termenv.Ascii,
 	}
+	t.helpModel = help.New()
+	t.helpModel.Styles = help.Styles{
+		ShortKey: t.Title, ShortDesc: t.Footer, ShortSeparator: t.Muted, Ellipsis: t.Muted,
+		FullKey: t.Title, FullDesc: t.Plain, FullSeparator: t.Muted,
+	}
 	for _, c := range regionColours {
 		ansi := c.light
 		if dark {
@@ -118,6 +127,13 @@ func NewTheme(r *lipgloss.Renderer) *Theme {
 		t.Regions = append(t.Regions, s().Foreground(lipgloss.ANSIColor(ansi)))
 	}
 	return t
+}
+
+// help is a help model for a terminal width columns wide.
+func (t *Theme) help(width int) help.Model {
+	h := t.helpModel
+	h.Width = width
+	return h
 }
 
 // Region is the style of the region at index i in the pack.

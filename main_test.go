@@ -1,0 +1,492 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kmdash/kmdash/data"
+	"github.com/kmdash/kmdash/model"
+)
+
+// fixedNow keeps the tourism calendar's "this month" stable.
+const fixedNow = "2025-09-22"
+
+// helpHint is the pointer run adds under every usage error.
+const helpHint = "Run 'kmdash --help' for usage."
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit %d\n--- stdout:\n%s\n--- stderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+func lines(s string) []string {
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+func noCrash(t *testing.T, r result) {
+	t.Helper()
+	for _, s := range []string{r.stdout, r.stderr} {
+		if strings.Contains(s, "panic") || strings.Contains(s, "goroutine ") {
+			t.Fatalf("output shows a crash:\n%s", r)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"help", []string{"--help"}, "Usage:"},
+		{"short help", []string{"-h"}, "Usage:"},
+		{"render help", []string{"render", "--help"}, "render:"},
+		{"export help", []string{"export", "--help"}, "export:"},
+		{"validate help", []string{"validate", "--help"}, "validate"},
+		{"version", []string{"--version"}, "kmdash " + version},
+		{"version after command", []string{"export", "--version"}, "kmdash " + version},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			if r.code != exitOK {
+				t.Fatalf("want exit 0\n%s", r)
+			}
+			if !strings.Contains(r.stdout, tc.want) {
+				t.Errorf("stdout lacks %q\n%s", tc.want, r)
+			}
+			if r.stderr != "" {
+				t.Errorf("stderr not empty\n%s", r)
+			}
+		})
+	}
+}
+
+func TestBadUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // what the message must name
+	}{
+		{"unknown command", []string{"bogus"}, `"bogus"`},
+		{"unknown global flag", []string{"--bogus"}, "-bogus"},
+		{"unknown flag after command", []string{"render", "--bogus"}, "-bogus"},
+		{"export flag on render", []string{"render", "--format", "json"}, "-format"},
+		{"bad lang", []string{"--lang", "fr", "render"}, "--lang"},
+		{"bad lang after command", []string{"render", "--lang", "fr"}, `"fr"`},
+		{"bad now", []string{"--now", "2025-13-01", "render"}, "--now"},
+		{"bad now form", []string{"render", "--now", "22/09/2025"}, "YYYY-MM-DD"},
+		{"zero width", []string{"render", "--width", "0"}, "--width"},
+		{"huge width", []string{"render", "--width", "100000"}, "--width"},
+		{"negative height", []string{"render", "--height", "-3"}, "--height"},
+		{"width not a number", []string{"render", "--width", "abc"}, "-width"},
+		{"unknown tab", []string{"render", "--tab", "nope"}, `--tab "nope"`},
+		{"bad color", []string{"render", "--color", "sometimes"}, "--color"},
+		{"bad export format", []string{"export", "--format", "xml"}, `--format "xml"`},
+		{"stray argument", []string{"render", "extra.txt"}, `"extra.txt"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			noCrash(t, r)
+			if r.code != exitUsage {
+				t.Fatalf("want exit 2\n%s", r)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout not empty\n%s", r)
+			}
+			ls := lines(r.stderr)
+			// One line naming the problem, then only the pointer to --help.
+			if len(ls) == 0 || len(ls) > 2 || (len(ls) == 2 && ls[1] != helpHint) {
+				t.Fatalf("want one message line (plus the --help pointer)\n%s", r)
+			}
+			if !strings.HasPrefix(ls[0], "kmdash: ") || !strings.Contains(ls[0], tc.want) {
+				t.Errorf("message %q should start with \"kmdash: \" and name %q", ls[0], tc.want)
+			}
+		})
+	}
+}
+
+func renderArgs(tab string, w, h int) []string {
+	return []string{"render", "--tab", tab, "--width", fmt.Sprint(w), "--height", fmt.Sprint(h), "--color", "never", "--now", fixedNow}
+}
+
+func TestGlobalFlagsBeforeOrAfterCommand(t *testing.T) {
+	base := []string{"--tab", "economy", "--width", "100", "--height", "30", "--color", "never"}
+	variants := map[string][]string{
+		"before":        append([]string{"--lang", "en", "--now", fixedNow, "render"}, base...),
+		"after":         append(append([]string{"render", "--lang", "en"}, base...), "--now", fixedNow),
+		"at the end":    append(append([]string{"render"}, base...), "--lang", "en", "--now", fixedNow),
+		"split":         append(append([]string{"--lang", "en", "render"}, base...), "--now", fixedNow),
+		"equals syntax": append([]string{"--lang=en", "render", "--now=" + fixedNow}, base...),
+		"single dash":   append([]string{"-lang", "en", "render", "-now", fixedNow}, base...),
+	}
+	var want string
+	for _, name := range []string{"before", "after", "at the end", "split", "equals syntax", "single dash"} {
+		r := runCLI(t, variants[name]...)
+		if r.code != exitOK || r.stderr != "" {
+			t.Fatalf("%s: %v\n%s", name, variants[name], r)
+		}
+		if want == "" {
+			want = r.stdout
+			if !strings.Contains(want, "Economy") {
+				t.Fatalf("--lang en did not give an English frame:\n%s", want)
+			}
+			continue
+		}
+		if r.stdout != want {
+			t.Errorf("%s: %v gives a different frame:\n%s\nwant:\n%s", name, variants[name], r.stdout, want)
+		}
+	}
+}
+
+func TestDataFlagBeforeOrAfterCommand(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ok.yaml")
+	if err := os.WriteFile(path, []byte(miniPack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := runCLI(t, append([]string{"--data", path}, renderArgs("economy", 80, 24)...)...)
+	after := runCLI(t, append(renderArgs("economy", 80, 24), "--data", path)...)
+	for _, r := range []result{before, after} {
+		if r.code != exitOK || !strings.Contains(r.stdout, "pack mini") && !strings.Contains(r.stdout, "数据包 mini") {
+			t.Fatalf("--data pack not used\n%s", r)
+		}
+	}
+	if before.stdout != after.stdout {
+		t.Errorf("--data before and after render differ:\n%s\n---\n%s", before.stdout, after.stdout)
+	}
+}
+
+// keyFigures are strings each tab must show from 80×24 up, taken from
+// the embedded pack: every card's headline figure, or for tourism every
+// initiative's name.
+func keyFigures(t *testing.T, pack *model.Pack, tab model.TabID, lang model.Lang) []string {
+	t.Helper()
+	var out []string
+	if tab == model.Tourism {
+		for _, in := range pack.Initiatives {
+			out = append(out, in.Name.In(lang))
+		}
+	} else {
+		for _, ind := range pack.TabIndicators(tab) {
+			o := pack.Headline(ind)
+			if o == nil {
+				t.Fatalf("indicator %s has no headline figure", ind.ID)
+			}
+			unit := ind.Unit.In(lang)
+			if unit != "%" && lang == model.En {
+				unit = " " + unit
+			}
+			out = append(out, o.Value.Grouped()+unit)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no key figures for tab %s", tab)
+	}
+	return out
+}
+
+func TestRenderFitsEveryTabAndSize(t *testing.T) {
+	pack, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := []struct{ w, h int }{{60, 20}, {80, 24}, {120, 40}, {200, 60}}
+	for _, lang := range model.Langs {
+		for _, tab := range model.Tabs {
+			want := keyFigures(t, pack, tab, lang)
+			for _, sz := range sizes {
+				name := fmt.Sprintf("%s/%s/%dx%d", lang, tab, sz.w, sz.h)
+				t.Run(name, func(t *testing.T) {
+					r := runCLI(t, append(renderArgs(string(tab), sz.w, sz.h), "--lang", string(lang))...)
+					noCrash(t, r)
+					if r.code != exitOK || r.stderr != "" {
+						t.Fatalf("render failed\n%s", r)
+					}
+					if strings.Contains(r.stdout, "\x1b[") {
+						t.Errorf("--color never printed escape sequences")
+					}
+					ls := lines(r.stdout)
+					if len(ls) == 0 || len(ls) > sz.h {
+						t.Errorf("%d lines, want 1..%d", len(ls), sz.h)
+					}
+					for i, l := range ls {
+						if w := ansi.StringWidth(l); w > sz.w {
+							t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, w, sz.w, l)
+						}
+					}
+					if sz.w < 80 || sz.h < 24 {
+						return
+					}
+					for _, s := range want {
+						if !strings.Contains(r.stdout, s) {
+							t.Errorf("key figure %q not visible:\n%s", s, r.stdout)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestExport(t *testing.T) {
+	pack, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures := 0
+	for _, ind := range pack.Indicators {
+		figures += len(ind.Obs)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		check func(t *testing.T, out string)
+	}{
+		{"json", []string{"export", "--format", "json"}, func(t *testing.T, out string) {
+			var got struct {
+				Pack       string `json:"pack"`
+				Date       string `json:"date"`
+				Indicators []struct {
+					ID           string            `json:"id"`
+					Observations []json.RawMessage `json:"observations"`
+				} `json:"indicators"`
+			}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("not JSON: %v", err)
+			}
+			if got.Pack != pack.ID || got.Date != pack.Date {
+				t.Errorf("pack %q date %q, want %q %q", got.Pack, got.Date, pack.ID, pack.Date)
+			}
+			n := 0
+			for _, ind := range got.Indicators {
+				n += len(ind.Observations)
+			}
+			if len(got.Indicators) != len(pack.Indicators) || n != figures {
+				t.Errorf("%d indicators, %d observations; want %d, %d", len(got.Indicators), n, len(pack.Indicators), figures)
+			}
+		}},
+		{"json is the default", []string{"export"}, func(t *testing.T, out string) {
+			if !json.Valid([]byte(out)) {
+				t.Errorf("default export is not JSON")
+			}
+		}},
+		{"csv", []string{"export", "--format", "csv"}, func(t *testing.T, out string) {
+			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil {
+				t.Fatalf("not CSV: %v", err)
+			}
+			if len(rows) != figures+1 {
+				t.Errorf("%d rows, want a header and %d figures", len(rows), figures)
+			}
+		}},
+		{"md", []string{"export", "--format", "md"}, func(t *testing.T, out string) {
+			if !strings.Contains(out, pack.Title.Zh) || !strings.Contains(out, "|---") {
+				t.Errorf("markdown lacks the title or a table:\n%s", out)
+			}
+		}},
+		{"md in English", []string{"--lang", "en", "export", "--format", "md"}, func(t *testing.T, out string) {
+			if !strings.Contains(out, pack.Title.En) {
+				t.Errorf("markdown lacks the English title")
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			if r.code != exitOK || r.stderr != "" {
+				t.Fatalf("export failed\n%s", r)
+			}
+			tc.check(t, r.stdout)
+		})
+	}
+}
+
+func TestValidateShippedPack(t *testing.T) {
+	r := runCLI(t, "validate")
+	if r.code != exitOK || r.stderr != "" || !strings.Contains(r.stdout, "ok") {
+		t.Fatalf("validate of the embedded pack\n%s", r)
+	}
+	path := filepath.Join(t.TempDir(), "kunming.yaml")
+	if err := os.WriteFile(path, data.DefaultBytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "validate", path)
+	if r.code != exitOK || r.stderr != "" || !strings.HasPrefix(r.stdout, path+": ok") {
+		t.Fatalf("validate of the shipped pack as a file\n%s", r)
+	}
+}
+
+// miniPack is a small valid pack the broken fixtures are made from.
+const miniPack = `pack: mini
+title: {zh: 测试, en: Test}
+date: 2025-09-22
+regions:
+  - {id: kunming, zh: 昆明, en: Kunming}
+sources:
+  - {id: src, title: 来源, date: 2025-09-23}
+indicators:
+  - id: gdp
+    tab: economy
+    name: {zh: 地区生产总值, en: GDP}
+    unit: {zh: 亿元, en: 100m yuan}
+    measure: level
+    observations:
+      - {region: kunming, period: 2025-01/2025-06, value: 4294.78, source: src}
+  - id: growth
+    tab: economy
+    name: {zh: 增速, en: Growth}
+    unit: "%"
+    measure: yoy
+    observations:
+      - {region: kunming, period: 2025-01/2025-06, value: 4.4, source: src}
+`
+
+// breakLine returns miniPack with line n (1-based) replaced.
+func breakLine(t *testing.T, n int, with string) string {
+	t.Helper()
+	ls := strings.Split(miniPack, "\n")
+	if n < 1 || n > len(ls) {
+		t.Fatalf("miniPack has no line %d", n)
+	}
+	ls[n-1] = with
+	return strings.Join(ls, "\n")
+}
+
+var problemLine = regexp.MustCompile(`^(.+):(\d+):(\d+): \S`)
+
+func TestBrokenPacks(t *testing.T) {
+	tests := []struct {
+		name    string
+		content func(t *testing.T) string
+		line    int
+		want    string // a word the message must contain
+	}{
+		{"syntax error", func(t *testing.T) string {
+			return breakLine(t, 2, "title: {zh: 测试, en: [Test}")
+		}, 2, "syntax"},
+		{"unknown region", func(t *testing.T) string {
+			return breakLine(t, 22, "      - {region: tibet, period: 2025-01/2025-06, value: 4.4, source: src}")
+		}, 22, "tibet"},
+		{"duplicate id", func(t *testing.T) string {
+			return breakLine(t, 16, "  - id: gdp")
+		}, 16, "duplicate"},
+		{"unknown key", func(t *testing.T) string {
+			return breakLine(t, 13, "    measur: level")
+		}, 13, "measur"},
+		{"empty", func(t *testing.T) string { return "" }, 1, "empty"},
+		{"only comments", func(t *testing.T) string { return "# nothing here\n\n" }, 1, "empty"},
+		{"binary", func(t *testing.T) string {
+			return "pack: mini\ntitle: x\n\x00\x01\x02\xff\xfe"
+		}, 3, "binary"},
+		{"not UTF-8", func(t *testing.T) string {
+			return "pack: mini\n\xff\xfe\xfd\n"
+		}, 2, "UTF-8"},
+	}
+	dir := t.TempDir()
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, fmt.Sprintf("broken%d.yaml", i))
+			if err := os.WriteFile(path, []byte(tc.content(t)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			checkProblems := func(t *testing.T, r result, ls []string) {
+				t.Helper()
+				noCrash(t, r)
+				if r.code != exitFail {
+					t.Fatalf("want exit 1\n%s", r)
+				}
+				found := false
+				for _, l := range ls {
+					m := problemLine.FindStringSubmatch(l)
+					if m == nil {
+						t.Errorf("line %q is not FILE:LINE:COL: message", l)
+						continue
+					}
+					if m[1] != path {
+						t.Errorf("line %q names %q, want %q", l, m[1], path)
+					}
+					if m[2] == fmt.Sprint(tc.line) && strings.Contains(l, tc.want) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no problem at line %d mentioning %q\n%s", tc.line, tc.want, r)
+				}
+			}
+			t.Run("render", func(t *testing.T) {
+				r := runCLI(t, append([]string{"--data", path}, renderArgs("economy", 80, 24)...)...)
+				if r.stdout != "" {
+					t.Errorf("render printed a frame from a broken pack\n%s", r)
+				}
+				checkProblems(t, r, lines(r.stderr))
+			})
+			t.Run("validate", func(t *testing.T) {
+				r := runCLI(t, "validate", path)
+				// validate lists the problems on stdout and ends with
+				// one summary line on stderr; accept the located lines
+				// on either stream.
+				var ls []string
+				for _, l := range append(lines(r.stdout), lines(r.stderr)...) {
+					if l != "kmdash: validation failed" {
+						ls = append(ls, l)
+					}
+				}
+				checkProblems(t, r, ls)
+			})
+		})
+	}
+}
+
+func TestMissingDataFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "absent.yaml")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"render", append([]string{"--data", path}, renderArgs("economy", 80, 24)...)},
+		{"export", []string{"export", "--data", path}},
+		{"tui", []string{"--data", path}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			noCrash(t, r)
+			if r.code != exitFail || r.stdout != "" {
+				t.Fatalf("want exit 1 and no output\n%s", r)
+			}
+			ls := lines(r.stderr)
+			if len(ls) != 1 || !strings.HasPrefix(ls[0], path+":1:1: ") {
+				t.Errorf("want one line %q…\n%s", path+":1:1: ", r)
+			}
+		})
+	}
+	r := runCLI(t, "validate", path)
+	if r.code != exitFail || !strings.Contains(r.stdout+r.stderr, path+":1:1: ") {
+		t.Errorf("validate of a missing file\n%s", r)
+	}
+}

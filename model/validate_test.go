@@ -1,0 +1,280 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// minimal is the smallest pack Validate accepts: one region, one source,
+// one indicator with one stated figure.
+func minimal() *Pack {
+	return setPaths(&Pack{
+		ID:      "km-2025q3",
+		Title:   Text{Zh: "昆明市三季度经济运行"},
+		Date:    "2025-10-28",
+		Year:    2025,
+		Regions: []Region{{ID: "kunming", Name: Text{Zh: "昆明"}}},
+		Sources: []Source{{ID: "km-stats", Title: "三季度经济运行情况", Date: "2025-10"}},
+		Indicators: []*Indicator{{
+			ID: "gdp", Tab: Economy, Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
+			Obs: []*Observation{obs("kunming", "2025-01/2025-06", "4.4", "km-stats")},
+		}},
+	})
+}
+
+var h1Ref = ObsRef{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-06")}
+
+// addObs appends observations to the minimal pack's indicator.
+func addObs(os ...*Observation) func(*Pack) {
+	return func(p *Pack) { p.Indicators[0].Obs = append(p.Indicators[0].Obs, os...) }
+}
+
+func TestValidate(t *testing.T) {
+	type want struct{ path, phrase string }
+	tests := []struct {
+		name   string
+		mutate func(*Pack)
+		want   []want
+	}{
+		{"minimal pack", func(*Pack) {}, nil},
+
+		// The pack itself.
+		{"pack id with capitals and space", func(p *Pack) { p.ID = "KM 2025" }, []want{
+			{"$.pack", `pack id "KM 2025" must be lower-case letters, digits and dashes`}}},
+		{"pack id starting with a dash", func(p *Pack) { p.ID = "-km" }, []want{
+			{"$.pack", "must be lower-case"}}},
+		{"no Chinese title", func(p *Pack) { p.Title = Text{En: "Kunming"} }, []want{
+			{"$.title", "Chinese title"}}},
+		{"date without a day", func(p *Pack) { p.Date = "2025-10" }, []want{
+			{"$.date", `date "2025-10" is not written YYYY-MM-DD`}}},
+		{"date with month 13", func(p *Pack) { p.Date = "2025-13-01" }, []want{
+			{"$.date", "not written YYYY-MM-DD"}}},
+		{"date with day 32", func(p *Pack) { p.Date = "2025-10-32" }, []want{
+			{"$.date", "not written YYYY-MM-DD"}}},
+		{"year out of range", func(p *Pack) { p.Year = 1800 }, []want{
+			{"$.year", "year 1800 is out of range"}}},
+		{"year missing", func(p *Pack) { p.Year = 0 }, []want{
+			{"$.year", "out of range"}}},
+
+		// Regions.
+		{"duplicate region id", func(p *Pack) {
+			p.Regions = append(p.Regions, Region{ID: "kunming", Name: Text{Zh: "昆明市"}})
+		}, []want{{"$.regions[1].id", `duplicate region id "kunming"`}}},
+		{"region id with capitals", func(p *Pack) {
+			p.Regions = append(p.Regions, Region{ID: "Yunnan", Name: Text{Zh: "云南"}})
+		}, []want{{"$.regions[1].id", `region id "Yunnan" must be lower-case`}}},
+		{"region without Chinese name", func(p *Pack) { p.Regions[0].Name = Text{En: "Kunming"} }, []want{
+			{"$.regions[0].zh", `region "kunming" needs a Chinese name`}}},
+		{"no regions", func(p *Pack) { p.Regions = nil }, []want{
+			{"$.regions", "lists no regions"},
+			{"$.indicators[0].observations[0].region", `unknown region "kunming"`}}},
+
+		// Sources.
+		{"duplicate source id", func(p *Pack) {
+			p.Sources = append(p.Sources, Source{ID: "km-stats", Title: "另一份", Date: "2025"})
+		}, []want{{"$.sources[1].id", `duplicate source id "km-stats"`}}},
+		{"source id with underscore", func(p *Pack) {
+			p.Sources = append(p.Sources, Source{ID: "nbs_2025", Title: "t", Date: "2025"})
+		}, []want{{"$.sources[1].id", `source id "nbs_2025" must be lower-case`}}},
+		{"source without title", func(p *Pack) { p.Sources[0].Title = "" }, []want{
+			{"$.sources[0].title", `source "km-stats" needs a title`}}},
+		{"source dated by year, month or day", func(p *Pack) {
+			p.Sources = append(p.Sources,
+				Source{ID: "a", Title: "t", Date: "2025"},
+				Source{ID: "b", Title: "t", Date: "2025-10-20"})
+		}, nil},
+		{"source date with slashes", func(p *Pack) { p.Sources[0].Date = "2025/10" }, []want{
+			{"$.sources[0].date", `source date "2025/10" is not written YYYY, YYYY-MM or YYYY-MM-DD`}}},
+		{"source date missing", func(p *Pack) { p.Sources[0].Date = "" }, []want{
+			{"$.sources[0].date", "not written YYYY, YYYY-MM or YYYY-MM-DD"}}},
+		{"source url without scheme", func(p *Pack) { p.Sources[0].URL = "www.km.gov.cn" }, []want{
+			{"$.sources[0].url", `url "www.km.gov.cn" must start with http:// or https://`}}},
+		{"source url with ftp", func(p *Pack) { p.Sources[0].URL = "ftp://km.gov.cn/x" }, []want{
+			{"$.sources[0].url", "must start with http:// or https://"}}},
+		{"source url with http", func(p *Pack) { p.Sources[0].URL = "http://tjj.km.gov.cn/a.html" }, nil},
+
+		// Indicators.
+		{"duplicate indicator id", func(p *Pack) {
+			dup := *p.Indicators[0]
+			p.Indicators = append(p.Indicators, &dup)
+		}, []want{{"$.indicators[1].id", `duplicate indicator id "gdp"`}}},
+		{"unknown tab", func(p *Pack) { p.Indicators[0].Tab = "weather" }, []want{
+			{"$.indicators[0].tab", `tab "weather" is not one of economy, industry, services, property, tourism`}}},
+		{"indicator without Chinese name", func(p *Pack) { p.Indicators[0].Name = Text{En: "GDP"} }, []want{
+			{"$.indicators[0].name", `indicator "gdp" needs a Chinese name`}}},
+		{"unknown measure", func(p *Pack) { p.Indicators[0].Measure = "percent" }, []want{
+			{"$.indicators[0].measure", `measure "percent" is not one of level, yoy, share, count`}}},
+		{"no unit", func(p *Pack) { p.Indicators[0].Unit = Text{} }, []want{
+			{"$.indicators[0].unit", `indicator "gdp" needs a unit`}}},
+		{"unit in English only", func(p *Pack) { p.Indicators[0].Unit = Text{En: "%"} }, nil},
+		{"no observations", func(p *Pack) { p.Indicators[0].Obs = nil }, []want{
+			{"$.indicators[0].observations", `indicator "gdp" has no observations`}}},
+
+		// Observations.
+		{"second figure for the same region and period", addObs(obs("kunming", "2025-01/2025-06", "4.5", "km-stats")), []want{
+			{"$.indicators[0].observations[1].period", `a second figure for kunming 2025-01/2025-06 in "gdp"`}}},
+		{"a target beside an outcome for the same period", addObs(
+			&Observation{Region: "kunming", Period: mp("2025-01/2025-06"), Value: mn("5.0"), Source: "km-stats", Target: true}), nil},
+		{"same end month, different start", addObs(obs("kunming", "2025-04/2025-06", "4.5", "km-stats")), nil},
+		{"unknown region", func(p *Pack) { p.Indicators[0].Obs[0].Region = "shanghai" }, []want{
+			{"$.indicators[0].observations[0].region", `unknown region "shanghai" (the pack lists kunming)`}}},
+		{"unknown region lists every region", func(p *Pack) {
+			p.Regions = append(p.Regions, Region{ID: "yunnan", Name: Text{Zh: "云南"}}, Region{ID: "china", Name: Text{Zh: "全国"}})
+			p.Indicators[0].Obs[0].Region = "Kunming"
+		}, []want{{"$.indicators[0].observations[0].region", "(the pack lists kunming, yunnan, china)"}}},
+		{"unknown source", func(p *Pack) { p.Indicators[0].Obs[0].Source = "nbs" }, []want{
+			{"$.indicators[0].observations[0].source", `unknown source "nbs"`}}},
+		{"missing source", func(p *Pack) { p.Indicators[0].Obs[0].Source = "" }, []want{
+			{"$.indicators[0].observations[0].source", `unknown source ""`}}},
+		{"unknown confirming source", func(p *Pack) { p.Indicators[0].Obs[0].Confirmed = []string{"km-stats", "nbs"} }, []want{
+			{"$.indicators[0].observations[0].confirmed[1]", `unknown source "nbs"`}}},
+		{"qualifiers about and over", func(p *Pack) {
+			p.Indicators[0].Obs[0].Qualifier = About
+			p.Indicators[0].Obs = append(p.Indicators[0].Obs, obs("kunming", "2025-01/2025-09", "4.6", "km-stats"))
+			p.Indicators[0].Obs[1].Qualifier = Over
+		}, nil},
+		{"unknown qualifier", func(p *Pack) { p.Indicators[0].Obs[0].Qualifier = "roughly" }, []want{
+			{"$.indicators[0].observations[0].qualifier", `qualifier "roughly" is not about or over`}}},
+
+		// Derived figures.
+		{"derived figure that reproduces", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 - 0.1", h1Ref)), nil},
+		{"derived figure with a trailing zero", addObs(derived("kunming", "2025-01/2025-03", "4.30", "km-stats", "4.4 - 0.1", h1Ref)), nil},
+		{"formula operand written 4.40 for a stated 4.4", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.40 - 0.10", h1Ref)), nil},
+		{"derived figure that does not reproduce", addObs(derived("kunming", "2025-01/2025-03", "4.2", "km-stats", "4.4 - 0.1", h1Ref)), []want{
+			{"$.indicators[0].observations[1].formula", "formula 4.4 - 0.1 gives 4.3, not the value 4.2"}}},
+		{"sign slip in a derived figure", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 + 0.1", h1Ref)), []want{
+			{"$.indicators[0].observations[1].formula", "formula 4.4 + 0.1 gives 4.5, not the value 4.3"}}},
+		{"formula starts from another value", addObs(derived("kunming", "2025-01/2025-03", "4.4", "km-stats", "4.5 - 0.1", h1Ref)), []want{
+			{"$.indicators[0].observations[1].formula", "formula starts at 4.5 but the figure it starts from is 4.4"}}},
+		{"wrong start and wrong result", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.5 - 0.1", h1Ref)), []want{
+			{"$.indicators[0].observations[1].formula", "formula 4.5 - 0.1 gives 4.4, not the value 4.3"},
+			{"$.indicators[0].observations[1].formula", "formula starts at 4.5 but the figure it starts from is 4.4"}}},
+		{"derived figure starts from itself", func(p *Pack) {
+			p.Indicators[0].Obs[0].Derived = &Derivation{Formula: mf("4.4 - 0"), From: h1Ref}
+		}, []want{{"$.indicators[0].observations[0].from", "cannot start from itself"}}},
+		{"derived figure starts from nothing", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 - 0.1",
+			ObsRef{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-09")})), []want{
+			{"$.indicators[0].observations[1].from", "no figure for gdp kunming 2025-01/2025-09 to derive from"}}},
+		{"derived figure starts from an unknown indicator", addObs(derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 - 0.1",
+			ObsRef{Indicator: "cpi", Region: "kunming", Period: mp("2025-01/2025-06")})), []want{
+			{"$.indicators[0].observations[1].from", "no figure for cpi kunming 2025-01/2025-06 to derive from"}}},
+		{"derived figure starts from a target", addObs(
+			&Observation{Region: "kunming", Period: mp("2025-01/2025-12"), Value: mn("5.0"), Source: "km-stats", Target: true},
+			derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "5.0 - 0.7",
+				ObsRef{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-12")})), []want{
+			{"$.indicators[0].observations[2].from", "no figure for gdp kunming 2025-01/2025-12 to derive from"}}},
+		{"derived figure starts from a derived one", addObs(
+			derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 - 0.1", h1Ref),
+			derived("kunming", "2025-02/2025-02", "4.1", "km-stats", "4.3 - 0.2",
+				ObsRef{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-03")})), []want{
+			{"$.indicators[0].observations[2].from", "derive from a stated figure, not from the derived kunming 2025-01/2025-03"}}},
+
+		// Initiatives.
+		{"valid initiative", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "flower-tour", Name: Text{Zh: "赏花游"}, Months: []int{1, 2, 3}, Peak: []int{2},
+				Sources: []string{"km-stats"}, Facts: []Fact{{Text: Text{Zh: "斗南"}, Source: "km-stats"}}}}
+		}, nil},
+		{"initiative id taken by an indicator", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "gdp", Name: Text{Zh: "x"}}}
+		}, []want{{"$.initiatives[0].id", `duplicate initiative id "gdp"`}}},
+		{"initiative without Chinese name", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{En: "Tea"}}}
+		}, []want{{"$.initiatives[0].name", `initiative "tea" needs a Chinese name`}}},
+		{"initiative months that do not exist or repeat", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{0, 4, 13, 4}}}
+		}, []want{
+			{"$.initiatives[0].months[0]", "month 0 does not exist"},
+			{"$.initiatives[0].months[2]", "month 13 does not exist"},
+			{"$.initiatives[0].months[3]", "month 4 is listed twice"}}},
+		{"peak outside the season", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{3, 4, 5}, Peak: []int{4, 7}}}
+		}, []want{{"$.initiatives[0].peak[1]", "peak month 7 is outside the season"}}},
+		{"peak month that does not exist", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{3}, Peak: []int{13}}}
+		}, []want{
+			{"$.initiatives[0].peak[0]", "month 13 does not exist"},
+			{"$.initiatives[0].peak[0]", "peak month 13 is outside the season"}}},
+		{"initiative with unknown sources", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Sources: []string{"km-stats", "blog"},
+				Facts: []Fact{{Text: Text{Zh: "普洱"}, Source: "wiki"}}}}
+		}, []want{
+			{"$.initiatives[0].sources[1]", `unknown source "blog"`},
+			{"$.initiatives[0].facts[0].source", `unknown source "wiki"`}}},
+
+		// Charts, bars and headlines.
+		{"valid chart, bar and headline", func(p *Pack) {
+			p.Charts = []Chart{{ID: "c", Tab: Economy, Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}}}}
+			p.Bars = []BarGroup{{ID: "b", Tab: Economy, Items: []ObsRef{h1Ref}}}
+			p.Headlines = []string{"gdp"}
+		}, nil},
+		{"chart problems", func(p *Pack) {
+			p.Indicators = append(p.Indicators, &Indicator{ID: "retail", Tab: Services, Name: Text{Zh: "社零"},
+				Unit: Text{Zh: "亿元"}, Measure: Level, Obs: []*Observation{obs("kunming", "2025-01/2025-09", "2805.9", "km-stats")}})
+			p.Charts = []Chart{
+				{ID: "empty", Tab: "home"},
+				{ID: "c", Tab: Economy, Series: []SeriesRef{
+					{Indicator: "cpi", Region: "kunming"},
+					{Indicator: "retail", Region: "kunming"},
+					{Indicator: "gdp", Region: "shanghai"},
+				}},
+			}
+		}, []want{
+			{"$.charts[0].tab", `tab "home" is not one of`},
+			{"$.charts[0].series", `chart "empty" has no series`},
+			{"$.charts[1].series[0].indicator", `unknown indicator "cpi"`},
+			{"$.charts[1].series[1].indicator", `only rates (yoy or share) are charted; "retail" is level`},
+			{"$.charts[1].series[2].region", `unknown region "shanghai"`}}},
+		{"bar problems", func(p *Pack) {
+			p.Bars = []BarGroup{{ID: "b", Tab: "home", Items: []ObsRef{
+				h1Ref,
+				{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-09")},
+			}}}
+		}, []want{
+			{"$.bars[0].tab", `tab "home" is not one of`},
+			{"$.bars[0].items[1]", "no figure for gdp kunming 2025-01/2025-09"}}},
+		{"unknown headline", func(p *Pack) { p.Headlines = []string{"gdp", "cpi"} }, []want{
+			{"$.headlines[1]", `unknown indicator "cpi"`}}},
+
+		// Several problems come back in file order.
+		{"problems in file order", func(p *Pack) {
+			p.Headlines = []string{"cpi"}
+			p.Indicators[0].Obs[0].Source = "nbs"
+			p.Sources[0].Title = ""
+			p.ID = ""
+		}, []want{
+			{"$.pack", "must be lower-case"},
+			{"$.sources[0].title", "needs a title"},
+			{"$.indicators[0].observations[0].source", `unknown source "nbs"`},
+			{"$.headlines[0]", `unknown indicator "cpi"`}}},
+	}
+	for _, tt := range tests {
+		p := minimal()
+		tt.mutate(p)
+		setPaths(p)
+		got := Validate(p)
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: %d problems, want %d:\n%s", tt.name, len(got), len(tt.want), problemList(got))
+			continue
+		}
+		for i, w := range tt.want {
+			if got[i].Path != w.path || !strings.Contains(got[i].Msg, w.phrase) {
+				t.Errorf("%s: problem %d = %s, want path %s and a message containing %q", tt.name, i, got[i], w.path, w.phrase)
+			}
+		}
+	}
+}
+
+func problemList(ps []Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\t" + p.Error() + "\n")
+	}
+	return b.String()
+}
+
+func TestProblemError(t *testing.T) {
+	p := Problem{Path: "$.indicators[2].observations[0].region", Msg: `unknown region "x"`}
+	if got, want := p.Error(), `$.indicators[2].observations[0].region: unknown region "x"`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,284 @@
+package serve
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/muesli/termenv"
+
+	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui"
+)
+
+// teaModel is what a session runs; ui.App in production.
+type teaModel = tea.Model
+
+// The smallest terminal a session starts in, as the dashboard needs it.
+const minWidth, minHeight = 60, 20
+
+// Why a session ended, when not by the person's own q.
+const (
+	endServerStopping = "kmdash: the server is shutting down; thank you for watching."
+)
+
+// session is one person's dashboard.
+type session struct {
+	prog   *tea.Program
+	mu     sync.Mutex
+	reason string
+}
+
+// end asks the session's program to stop and says why.
+func (s *session) end(reason string) {
+	s.mu.Lock()
+	s.reason = reason
+	s.mu.Unlock()
+	s.prog.Quit()
+}
+
+// handle is the middleware that runs the dashboard; everything before it
+// in a session is a check that may refuse with one line.
+func (s *Server) handle(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if msg := s.refusal(sess); msg != "" {
+			s.log.Info("refused", "remote", sess.RemoteAddr().String(), "reason", msg)
+			wish.Fatalln(sess, "kmdash: "+msg)
+			return
+		}
+		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
+			s.sessions.Add(-1)
+			s.log.Warn("refused", "remote", sess.RemoteAddr().String(), "reason", "max sessions", "max", s.cfg.MaxSessions)
+			wish.Fatalln(sess, fmt.Sprintf("kmdash: the server is full (%d sessions); please try again later.", s.cfg.MaxSessions))
+			return
+		}
+		defer s.sessions.Add(-1)
+		if !s.admit() {
+			wish.Fatalln(sess, endServerStopping)
+			return
+		}
+		defer s.active.Done()
+		code := s.run(sess)
+		_ = sess.Exit(code)
+		next(sess)
+	}
+}
+
+// refusal is the line a person reads when their session is not one the
+// server offers, or "" when it is.
+func (s *Server) refusal(sess ssh.Session) string {
+	pty, _, hasPty := sess.Pty()
+	switch {
+	case len(sess.Command()) > 0:
+		return "commands are not run here; connect with plain ssh to see the dashboard."
+	case !hasPty:
+		return "the dashboard needs a terminal; connect with ssh -t."
+	case ssh.AgentRequested(sess):
+		return "agent forwarding is refused; connect again with ssh -a."
+	case sess.Context().Value(forwardAskedKey{}) != nil:
+		return "port forwarding is refused; connect again without -R or -L."
+	}
+	if pty.Window.Width < minWidth || pty.Window.Height < minHeight {
+		return fmt.Sprintf("the dashboard needs a terminal of at least %d×%d; this one is %d×%d.",
+			minWidth, minHeight, pty.Window.Width, pty.Window.Height)
+	}
+	return ""
+}
+
+// admit counts a session in, unless the server is stopping.
+func (s *Server) admit() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping {
+		return false
+	}
+	s.active.Add(1)
+	return true
+}
+
+// refuseSubsystem answers sftp and any other subsystem.
+func (s *Server) refuseSubsystem(sess ssh.Session) {
+	s.log.Info("refused", "remote", sess.RemoteAddr().String(), "reason", "subsystem", "subsystem", sess.Subsystem())
+	wish.Fatalln(sess, "kmdash: "+sess.Subsystem()+" is not offered here; connect with plain ssh to see the dashboard.")
+}
+
+// run is one session's dashboard, from the colour probe to the last
+// frame; it returns the exit status.
+func (s *Server) run(sess ssh.Session) int {
+	start := time.Now()
+	pty, windows, _ := sess.Pty()
+	role, _ := sess.Context().Value(roleKey{}).(ui.Role)
+
+	pump := startPump(sess)
+	defer pump.stop()
+	renderer := s.renderer(sess, pty.Term, pump)
+
+	opts := ui.Options{Pack: s.cfg.Pack, Lang: langOf(sess), Now: s.cfg.Now(), Renderer: renderer, Role: role,
+		Theme: s.themes.get(renderer), Layouts: s.layouts}
+	var box *mailbox
+	var prog *tea.Program
+	var ready sync.WaitGroup
+	ready.Add(1)
+	switch role {
+	case ui.Presenter:
+		opts.OnMove = s.hub.move
+	case ui.Viewer:
+		// The program is made after its options; the callback waits for
+		// the mailbox that needs the program.
+		opts.OnFollow = func(following bool) {
+			ready.Wait()
+			s.hub.follow(box, following)
+		}
+	}
+	prog = tea.NewProgram(s.cfg.newModel(opts),
+		tea.WithInput(pump.Input), tea.WithOutput(sess),
+		tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithoutSignalHandler(),
+		tea.WithEnvironment(append(sess.Environ(), "TERM="+pty.Term)),
+	)
+	if role != ui.Alone {
+		var leave func()
+		box, leave = s.hub.join(role, prog)
+		defer leave()
+	}
+	ready.Done()
+
+	me := &session{prog: prog}
+	s.mu.Lock()
+	s.live[me] = true
+	if s.stopping {
+		// Shutdown began while this session was starting.
+		go me.end(endServerStopping)
+	}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.live, me)
+		s.mu.Unlock()
+	}()
+
+	// Window changes must always be read: the SSH library blocks the
+	// connection's requests until they are.
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for {
+			select {
+			case w, ok := <-windows:
+				if !ok {
+					// The client closed the session: bubbletea does not
+					// stop at the end of its input, so it is told to.
+					prog.Quit()
+					return
+				}
+				prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			case <-sess.Context().Done():
+				prog.Quit()
+				return
+			case <-stop:
+				return
+			}
+		}
+	}()
+
+	s.log.Info("session", "remote", sess.RemoteAddr().String(), "user", sess.User(), "role", roleName(role),
+		"term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height, "dark", renderer.HasDarkBackground())
+	_, err := prog.Run()
+	me.mu.Lock()
+	reason := me.reason
+	me.mu.Unlock()
+	s.log.Info("session end", "remote", sess.RemoteAddr().String(), "role", roleName(role),
+		"duration", time.Since(start).Round(time.Millisecond), "error", err)
+	switch {
+	case err != nil && reason == "":
+		fmt.Fprintln(sess.Stderr(), "kmdash: the session ended on an error; it has been logged.")
+		return 1
+	case reason != "":
+		fmt.Fprintln(sess.Stderr(), reason)
+		return 1
+	}
+	return 0
+}
+
+// renderer is the session's own lipgloss renderer: colours from the
+// client's TERM and COLORTERM, background from its answer to the probe.
+func (s *Server) renderer(sess ssh.Session, term string, pump *inputPump) *lipgloss.Renderer {
+	env := environ(append(sess.Environ(), "TERM="+term))
+	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	r.SetColorProfile(termenv.NewOutput(nil, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile())
+	if term == "" || term == "dumb" {
+		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true)
+		return r
+	}
+	if _, err := sess.Write([]byte(backgroundQuery)); err != nil {
+		r.SetHasDarkBackground(true)
+		return r
+	}
+	dark, _ := pump.waitBackground(s.cfg.ProbeTimeout)
+	r.SetHasDarkBackground(dark)
+	return r
+}
+
+// themes shares one ui.Theme among sessions whose terminals have the same
+// colour profile and background: the styles are the same, and a theme is
+// a good part of a session's memory.
+type themes struct {
+	mu     sync.Mutex
+	byTerm map[themeKey]*ui.Theme
+}
+
+type themeKey struct {
+	profile termenv.Profile
+	dark    bool
+}
+
+func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
+	k := themeKey{r.ColorProfile(), r.HasDarkBackground()}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.byTerm == nil {
+		t.byTerm = map[themeKey]*ui.Theme{}
+	}
+	th, ok := t.byTerm[k]
+	if !ok {
+		th = ui.NewTheme(r)
+		t.byTerm[k] = th
+	}
+	return th
+}
+
+// langOf lets a client pick English with LANG or LC_ALL sent over SSH
+// (SendEnv); Chinese is the default.
+func langOf(sess ssh.Session) model.Lang {
+	env := environ(sess.Environ())
+	for _, k := range []string{"KMDASH_LANG", "LC_ALL", "LANG"} {
+		v := env.Getenv(k)
+		switch {
+		case v == "":
+			continue
+		case len(v) >= 2 && v[:2] == "en":
+			return model.En
+		}
+		return model.Zh
+	}
+	return model.Zh
+}
+
+// environ is a session's environment as termenv reads it.
+type environ []string
+
+func (e environ) Environ() []string { return e }
+
+func (e environ) Getenv(key string) string {
+	for i := len(e) - 1; i >= 0; i-- {
+		if len(e[i]) > len(key) && e[i][:len(key)] == key && e[i][len(key)] == '=' {
+			return e[i][len(key)+1:]
+		}
+	}
+	return ""
+}

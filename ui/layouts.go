@@ -1,0 +1,75 @@
+package ui
+
+import (
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// Layouts keeps laid-out tab bodies for dashboards that draw the same
+// thing: an SSH server's sessions share one, so a hundred viewers of the
+// same size following a presenter lay each screen out once, and hold it
+// once. What a tab draws depends only on the key below, and drawings are
+// never changed once made, so sharing them is safe. Nil means no sharing.
+type Layouts struct {
+	bodies  *lru.Cache[layoutKey, *layout]
+	statics *lru.Cache[layoutKey, []block]
+}
+
+// NewLayouts keeps up to size tab bodies (a few kilobytes each) and as
+// many sets of charts.
+func NewLayouts(size int) *Layouts {
+	bodies, _ := lru.New[layoutKey, *layout](size)
+	statics, _ := lru.New[layoutKey, []block](size)
+	return &Layouts{bodies: bodies, statics: statics}
+}
+
+// layoutKey is everything a tab's body is drawn from.
+type layoutKey struct {
+	pack          *model.Pack
+	theme         *Theme
+	tab           model.TabID
+	lang          model.Lang
+	month         int // the clock's year and month, for the season calendar
+	width, height int
+	selected      int // -1 for the charts, which do not depend on it
+}
+
+// layout is a tab's body: its lines, cut and padded to the width, and
+// where each selectable item sits.
+type layout struct {
+	lines []string
+	rects []rect
+}
+
+func (c *Context) layoutKey(tab model.TabID, selected int) layoutKey {
+	return layoutKey{pack: c.Pack, theme: c.Theme, tab: tab, lang: c.Lang,
+		month: c.Now.Year()*12 + int(c.Now.Month()), width: c.Width, height: c.Height, selected: selected}
+}
+
+// body returns the layout for key, making it with make when no dashboard
+// sharing l has made it yet.
+func (l *Layouts) body(key layoutKey, make func() *layout) *layout {
+	if l == nil {
+		return make()
+	}
+	if got, ok := l.bodies.Get(key); ok {
+		return got
+	}
+	got := make()
+	l.bodies.Add(key, got)
+	return got
+}
+
+// static is body's counterpart for a tab's charts, bars and calendar.
+func (l *Layouts) static(key layoutKey, make func() []block) []block {
+	if l == nil {
+		return make()
+	}
+	if got, ok := l.statics.Get(key); ok {
+		return got
+	}
+	got := make()
+	l.statics.Add(key, got)
+	return got
+}
