@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -53,6 +54,9 @@ func BenchmarkLoad(b *testing.B) {
 		// Two workloads: every terminal 120×40, as in a room of laptops
 		// following a presenter, and every terminal a different size.
 		for _, varied := range []bool{false, true} {
+			if varied && os.Getenv("KMDASH_LOAD_SAME_ONLY") != "" {
+				continue // for profiling one workload
+			}
 			results := map[string]loadResult{}
 			for _, which := range []string{"bare", "kmdash"} {
 				results[which] = runLoad(b, which, varied)
@@ -233,10 +237,17 @@ type loadClient struct {
 	sess   *gossh.Session
 	stdin  io.Writer
 	output chan struct{} // a read happened
-	mu     sync.Mutex
+	// firstFrame is when the first 2,000 bytes of screen had arrived.
+	firstFrame time.Time
 }
 
 func openLoadClient(addr string, key gossh.Signer, width, height int) (*loadClient, error) {
+	return openClient(addr, key, width, height, true)
+}
+
+// openClient opens a PTY session; answer says whether it answers the
+// terminal queries as a real terminal would.
+func openClient(addr string, key gossh.Signer, width, height int, answer bool) (*loadClient, error) {
 	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
 		User: "load", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // loopback, a throwaway key
@@ -265,10 +276,11 @@ func openLoadClient(addr string, key gossh.Signer, width, height int) (*loadClie
 		for {
 			n, err := stdout.Read(buf)
 			if n > 0 {
-				if bytes.Contains(buf[:n], []byte("\x1b]11;?")) {
+				if answer && bytes.Contains(buf[:n], []byte("\x1b]11;?")) {
 					stdin.Write([]byte("\x1b]11;rgb:1e1e/1e1e/1e1e\x1b\\\x1b[?62;22c"))
 				}
 				if seen += n; seen > 2000 && first != nil {
+					c.firstFrame = time.Now()
 					close(first) // the first frame is on screen
 					first = nil
 				}
@@ -285,11 +297,14 @@ func openLoadClient(addr string, key gossh.Signer, width, height int) (*loadClie
 	select {
 	case <-first:
 	case <-time.After(30 * time.Second):
-		return nil, fmt.Errorf("no first frame within 30 s")
+		client.Close()
+		return nil, errNoFirstFrame
 	}
 	time.Sleep(100 * time.Millisecond) // let the first frame finish
 	return c, nil
 }
+
+var errNoFirstFrame = fmt.Errorf("no first frame within 30 s")
 
 // press sends a key and waits for the output it causes.
 func (c *loadClient) press(k string) (time.Duration, error) {
@@ -358,6 +373,10 @@ func serveForLoad(which string) int {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		fmt.Printf("MEM %d %d\n", m.HeapInuse+m.StackInuse, rssBytes())
+		if os.Getenv("KMDASH_LOAD_VERBOSE") != "" {
+			fmt.Fprintf(os.Stderr, "load server %s: heap %d KiB, stacks %d KiB, goroutines %d\n",
+				which, m.HeapInuse/1024, m.StackInuse/1024, runtime.NumGoroutine())
+		}
 		if path := os.Getenv("KMDASH_LOAD_MEMPROFILE"); path != "" && which == "kmdash" {
 			if f, err := os.Create(path); err == nil {
 				pprof.WriteHeapProfile(f)
@@ -424,4 +443,33 @@ func (m *bareModel) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left,
 		m.title.Render(fmt.Sprintf("bare wish + bubbletea · %d", m.keys)),
 		m.box.Render(strings.Join(lines, "\n")))
+}
+
+// BenchmarkFirstFrameSilent times the first frame for a client that never
+// answers the background-colour query (some consoles, relays, scripts),
+// from the session's start to the first 2,000 bytes of screen.
+//
+//	go test ./serve -run '^$' -bench FirstFrameSilent -benchtime 3x
+func BenchmarkFirstFrameSilent(b *testing.B) {
+	for _, which := range []string{"kmdash", "bare"} {
+		b.Run(which, func(b *testing.B) {
+			srv := startLoadServer(b, which)
+			defer srv.stop()
+			key := newKey(b)
+			for range b.N {
+				start := time.Now()
+				c, err := openClient(srv.addr, key, 120, 40, false)
+				if errors.Is(err, errNoFirstFrame) {
+					b.Logf("%s: no first frame within 30 s", which)
+					b.ReportMetric(30000, "ms-to-first-frame(at-least)")
+					return
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(c.firstFrame.Sub(start).Milliseconds()), "ms-to-first-frame")
+				c.close()
+			}
+		})
+	}
 }

@@ -76,7 +76,7 @@ func (c *Context) barGroup(g model.BarGroup, width int) string {
 	if maxPos+maxNeg == 0 {
 		perUnit = 0
 	}
-	lines := []string{c.Theme.Plain.Width(width).Render(c.Theme.Heading.Render(g.Title.In(c.Lang)))}
+	lines := []string{c.Theme.Plain.Width(width).Render(wrap(c.Theme.Heading.Render(g.Title.In(c.Lang)), width))}
 	for _, b := range bars {
 		style := c.Theme.Region(b.region)
 		label := b.label + strings.Repeat(" ", labelW-lipgloss.Width(b.label))

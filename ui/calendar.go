@@ -45,7 +45,7 @@ func (c *Context) calendar(width int) string {
 		}
 	}
 	lines := []string{
-		t.Plain.Width(width).Render(t.Heading.Render(c.Words.Calendar) + "  " + t.Muted.Render(fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang)))),
+		t.Plain.Width(width).Render(flow([]string{t.Heading.Render(c.Words.Calendar), t.Muted.Render(fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang)))}, "  ", width)),
 		strings.TrimRight(marker, " "),
 		header,
 	}
@@ -73,15 +73,30 @@ func (c *Context) calendar(width int) string {
 			inSeason = append(inSeason, in.Name.In(c.Lang))
 		}
 	}
-	legend := t.Peak.Render("◆") + " " + c.Words.Peak + "  " + t.InSeason.Render("■") + " " + c.Words.InSeason +
-		"  " + t.OffSeason.Render("·") + " " + c.Words.OffSeason + "  " + t.Warning.Render("▼") + " " +
-		fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang))
+	legend := []string{t.Peak.Render("◆") + " " + c.Words.Peak, t.InSeason.Render("■") + " " + c.Words.InSeason,
+		t.OffSeason.Render("·") + " " + c.Words.OffSeason,
+		t.Warning.Render("▼") + " " + fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang))}
 	sep := "、"
 	if c.Lang == model.En {
 		sep = ", "
 	}
 	lines = append(lines,
-		t.Plain.Width(width).Render(legend),
-		t.Plain.Width(width).Render(t.Title.Render(c.Words.InSeasonNow+": ")+strings.Join(inSeason, sep)))
+		t.Plain.Width(width).Render(flow(legend, "  ", width)),
+		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(c.Words.InSeasonNow+":"), inSeason, sep, width)))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// inSeasonLine is "In season now: Gull season, Market tours", breaking
+// only between names.
+func inSeasonLine(title string, names []string, sep string, width int) string {
+	if len(names) == 0 {
+		return title
+	}
+	items := make([]string, len(names))
+	for i, n := range names {
+		items[i] = n + strings.TrimRight(sep, " ")
+	}
+	items[len(items)-1] = names[len(names)-1]
+	items[0] = title + " " + items[0]
+	return flow(items, strings.Repeat(" ", len(sep)-len(strings.TrimRight(sep, " "))), width)
 }

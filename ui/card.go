@@ -17,7 +17,7 @@ const cardMinWidth = 28
 // gives, and the year's target where the pack has one.
 func (c *Context) cardLines(ind *model.Indicator, inner int) []string {
 	t := c.Theme
-	lines := []string{t.Name.Width(inner).Render(ind.Name.In(c.Lang))}
+	lines := []string{t.Name.Width(inner).Render(wrap(ind.Name.In(c.Lang), inner))}
 	o := c.Pack.Headline(ind)
 	if o == nil {
 		return lines
@@ -30,10 +30,10 @@ func (c *Context) cardLines(ind *model.Indicator, inner int) []string {
 		lines = append(lines, value, where)
 	}
 	for _, cmp := range c.Pack.Comparisons(ind, o) {
-		lines = append(lines, c.Theme.Plain.Width(inner).Render(c.comparison(ind, o, cmp)))
+		lines = append(lines, c.Theme.Plain.Width(inner).Render(wrap(c.comparison(ind, o, cmp), inner)))
 	}
 	if tg := c.target(ind, o.Region); tg != nil {
-		lines = append(lines, t.Muted.Width(inner).Render(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg)))
+		lines = append(lines, t.Muted.Width(inner).Render(wrap(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg), inner)))
 	}
 	return lines
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/guptarohit/asciigraph"
@@ -124,7 +123,7 @@ func (c *Context) chart(ch model.Chart, width, plotHeight int) string {
 		}
 	}
 	return lipgloss.JoinVertical(lipgloss.Left,
-		c.Theme.Plain.Width(width).Render(title), plot, c.legend(lines, width))
+		c.Theme.Plain.Width(width).Render(wrap(title, width)), plot, c.legend(lines, width))
 }
 
 func (c *Context) plot(lines []chartLine, step, height int) string {
@@ -193,11 +192,11 @@ func (c *Context) legend(lines []chartLine, width int) string {
 			}
 		}
 		head := sample + " " + c.Theme.Title.Render(l.label) + " "
-		body := c.Theme.Plain.Width(width - lipgloss.Width(head)).Render(strings.Join(figs, " · "))
+		body := c.Theme.Plain.Width(width - lipgloss.Width(head)).Render(flow(figs, " · ", width-lipgloss.Width(head)))
 		out = append(out, lipgloss.JoinHorizontal(lipgloss.Top, head, body))
 	}
 	if derived {
-		out = append(out, c.Theme.Muted.Width(width).Render("* "+c.Words.Derived+": "+c.Words.Arithmetic))
+		out = append(out, c.Theme.Muted.Width(width).Render(wrap("* "+c.Words.Derived+": "+c.Words.Arithmetic, width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, out...)
 }

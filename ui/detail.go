@@ -52,7 +52,7 @@ func (d *detail) view(c *Context) string {
 
 // para wraps text to width.
 func (c *Context) para(style lipgloss.Style, text string, width int) string {
-	return style.Width(width).Render(text)
+	return style.Width(width).Render(wrap(text, width))
 }
 
 func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -24,7 +25,7 @@ func (a *App) redraw() {
 	header := c.header()
 	// The footer is made after the body: its "more below" reads the
 	// body's scroll position.
-	footer := func() string { return c.footer(c.Theme.help(c.Width).ShortHelpView(a.keys.ShortHelp()), a.status()) }
+	footer := func() string { return a.footer() }
 	bodyH := c.Height - chromeRows
 	var body string
 	switch {
@@ -35,24 +36,37 @@ func (a *App) redraw() {
 	case a.detail != nil:
 		body = a.detail.view(c)
 	default:
-		// The tab's lines are already cut and padded to the width: the
-		// frame is put together without measuring them again.
+		// The tab's lines are already cut to the width: the frame is put
+		// together without measuring them again.
 		t := a.tabs[a.active]
 		t.draw(c)
 		lines := make([]string, 0, c.Height)
 		lines = append(lines, fitLines([]string{header}, c.Width)...)
 		lines = append(lines, fitLines(strings.Split(bar, "\n"), c.Width)...)
 		lines = append(lines, t.view()...)
-		blank := strings.Repeat(" ", c.Width)
 		for len(lines) < c.Height-1 {
-			lines = append(lines, blank)
+			lines = append(lines, "")
 		}
 		lines = append(lines, fitLines([]string{footer()}, c.Width)...)
 		a.frame = strings.Join(lines, "\n")
 		return
 	}
 	frame := lipgloss.JoinVertical(lipgloss.Left, header, bar, fit(body, c.Width, bodyH), footer())
-	a.frame = fit(frame, c.Width, c.Height)
+	a.frame = strings.Join(fitLines(strings.Split(fit(frame, c.Width, c.Height), "\n"), c.Width), "\n")
+}
+
+// footer is the key hints and the status. When the hints do not fit
+// beside the status, a shorter set is shown, so that quit and help never
+// drop off the end.
+func (a *App) footer() string {
+	c := &a.ctx
+	status := a.status()
+	h := c.Theme.help(0)
+	hints := h.ShortHelpView(a.keys.ShortHelp())
+	if lipgloss.Width(hints)+lipgloss.Width(status)+1 > c.Width {
+		hints = h.ShortHelpView(a.keys.CompactHelp())
+	}
+	return c.footer(hints, status)
 }
 
 // status is the right end of the footer: autoplay, following, followers,
@@ -79,14 +93,39 @@ func (a *App) status() string {
 	return strings.Join(parts, " · ")
 }
 
-// helpView is the `?` overlay: every key, grouped, and the mouse.
+// helpView is the `?` overlay: every key, grouped, and the mouse. The
+// groups stand side by side while they fit and wrap to further rows when
+// they do not; the title and the mouse line are left out before keys are.
 func (a *App) helpView() string {
 	c := &a.ctx
-	full := c.Theme.help(c.Width)
-	full.ShowAll = true
-	full.Width = c.Width - 4
-	return c.Theme.Box.Width(c.Width - 2).Render(lipgloss.JoinVertical(lipgloss.Left,
-		c.Theme.Heading.Render(c.Words.HelpTitle), "",
-		full.View(a.keys), "",
-		c.Theme.Muted.Width(c.Width-4).Render(c.Words.HelpMouse)))
+	inner := c.Width - 4
+	h := c.Theme.help(inner)
+	var rows, row []string
+	for _, group := range a.keys.FullHelp() {
+		col := h.FullHelpView([][]key.Binding{group})
+		if col == "" {
+			continue
+		}
+		if len(row) > 0 && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, append(row, "   ", col)...)) > inner {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row = nil
+		}
+		if len(row) > 0 {
+			row = append(row, "   ")
+		}
+		row = append(row, col)
+	}
+	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	keys := strings.Join(rows, "\n\n")
+	parts := []string{keys}
+	room := c.Height - chromeRows - 2 // inside the box's borders
+	used := lipgloss.Height(keys)
+	if mouse := c.Theme.Muted.Render(wrap(c.Words.HelpMouse, inner)); used+1+lipgloss.Height(mouse) <= room {
+		parts = append(parts, "", mouse)
+		used += 1 + lipgloss.Height(mouse)
+	}
+	if used+2 <= room {
+		parts = append([]string{c.Theme.Heading.Render(c.Words.HelpTitle), ""}, parts...)
+	}
+	return c.Theme.Box.Width(c.Width - 2).Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
 }

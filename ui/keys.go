@@ -80,6 +80,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Tabs, k.Open, k.Search, k.Language, k.Follow, k.Help, k.Quit}
 }
 
+// CompactHelp is the footer of a narrow terminal.
+func (k KeyMap) CompactHelp() []key.Binding {
+	return []key.Binding{k.Tabs, k.Open, k.Follow, k.Help, k.Quit}
+}
+
 // FullHelp is the `?` overlay, grouped by what the keys act on.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

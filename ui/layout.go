@@ -32,8 +32,10 @@ func (c *Context) header() string {
 	t := c.Theme
 	right := " " + c.Words.PackLabel + " " + c.Pack.ID + " "
 	left := " " + c.Pack.Title.In(c.Lang) + " · " + c.Pack.Date + " "
+	// The meeting and its date matter more than the pack's name: the
+	// name goes first when both do not fit.
 	room := c.Width - lipgloss.Width(right)
-	if room < 20 {
+	if lipgloss.Width(left) > room {
 		right, room = "", c.Width
 	}
 	left = truncate(left, room)
@@ -98,25 +100,35 @@ func (c *Context) footer(help, status string) string {
 // drawn to fit even a tiny window.
 func (c *Context) tooSmall() string {
 	w := c.Words
-	msg := lipgloss.JoinVertical(lipgloss.Center,
-		c.Theme.Warning.Render(w.TooSmall),
-		fmt.Sprintf(w.NeedSize, MinWidth, MinHeight, c.Width, c.Height),
-		c.Theme.Muted.Render(w.Enlarge))
+	// Each line is wrapped before it is centred, so a wrapped line is
+	// centred piece by piece rather than cut where the centring put it.
+	var lines []string
+	for _, part := range []struct {
+		style lipgloss.Style
+		text  string
+	}{
+		{c.Theme.Warning, w.TooSmall},
+		{c.Theme.Plain, fmt.Sprintf(w.NeedSize, MinWidth, MinHeight, c.Width, c.Height)},
+		{c.Theme.Muted, w.Enlarge},
+	} {
+		for _, l := range strings.Split(wrap(part.text, c.Width), "\n") {
+			lines = append(lines, part.style.Render(l))
+		}
+	}
+	msg := lipgloss.JoinVertical(lipgloss.Center, lines...)
 	msg = c.Theme.Plain.Width(c.Width).Align(lipgloss.Center).Render(msg)
 	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, msg)
 }
 
-// fitLines makes every line exactly width cells: cut if wider, padded
-// with spaces if narrower, as lipgloss.JoinVertical pads, so a frame can
-// be assembled from fitted lines without measuring them again.
+// fitLines cuts every line to width cells and drops the plain spaces at
+// its end: the terminal clears the rest of each line anyway, and padding
+// would only be bytes to keep and to send to every viewer.
 func fitLines(lines []string, width int) []string {
 	for i, l := range lines {
-		switch w := lipgloss.Width(l); {
-		case w > width:
-			lines[i] = ansi.Truncate(l, width, "")
-		case w < width:
-			lines[i] = l + strings.Repeat(" ", width-w)
+		if lipgloss.Width(l) > width {
+			l = ansi.Truncate(l, width, "")
 		}
+		lines[i] = strings.TrimRight(l, " ")
 	}
 	return lines
 }

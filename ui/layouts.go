@@ -35,7 +35,7 @@ type layoutKey struct {
 	selected      int // -1 for the charts, which do not depend on it
 }
 
-// layout is a tab's body: its lines, cut and padded to the width, and
+// layout is a tab's body: its lines, cut to the width, and
 // where each selectable item sits.
 type layout struct {
 	lines []string

@@ -50,6 +50,9 @@ type tab struct {
 func newTab(p *model.Pack, id model.TabID) *tab {
 	t := &tab{id: id, body: viewport.New(0, 0), cards: p.TabIndicators(id), revealed: -1, laidOut: -1}
 	t.body.MouseWheelEnabled = true
+	// The app routes keys itself and never calls the viewport's Update,
+	// so its own key map would only take memory in every session.
+	t.body.KeyMap = viewport.KeyMap{}
 	if id == model.Economy {
 		for _, h := range p.Headlines {
 			if ind := p.Indicator(h); ind != nil {
@@ -183,7 +186,7 @@ func (t *tab) layOut(c *Context, leftW int, wide bool) *layout {
 	default:
 		content, rects = stack(append([]block{list, grid}, t.static...)...)
 	}
-	// Each line is cut and padded to the width and made its own string,
+	// Each line is cut to the width and made its own string,
 	// so the frame is put together without measuring, and a kept line
 	// does not keep the whole drawing alive.
 	lines := fitLines(strings.Split(content, "\n"), c.Width)
@@ -230,6 +233,20 @@ func (t *tab) drawStatic(c *Context, width, bodyH int) []block {
 	if c.Width < wideWidth {
 		plotH = max(6, min(12, bodyH/2))
 	}
+	out := t.drawStaticAt(c, width, plotH)
+	// A tall window gives the charts the rows the column leaves empty.
+	if n := len(t.charts); c.Width >= wideWidth && n > 0 {
+		if _, used := stackHeight(out); used < bodyH {
+			grown := min(24, plotH+(bodyH-used)/n)
+			if grown > plotH {
+				out = t.drawStaticAt(c, width, grown)
+			}
+		}
+	}
+	return out
+}
+
+func (t *tab) drawStaticAt(c *Context, width, plotH int) []block {
 	var out []block
 	if t.id == model.Tourism {
 		out = append(out, block{text: c.calendar(width)})
@@ -241,6 +258,12 @@ func (t *tab) drawStatic(c *Context, width, bodyH int) []block {
 		out = append(out, block{text: c.barGroup(b, width)})
 	}
 	return out
+}
+
+// stackHeight is how many rows stack would give blocks.
+func stackHeight(blocks []block) (string, int) {
+	text, _ := stack(blocks...)
+	return text, lipgloss.Height(text)
 }
 
 // reveal scrolls the body just enough to show the selected item whole.

@@ -72,13 +72,15 @@ var (
 	warning  = colour([3]string{"#DF8E1D", "172", "3"}, [3]string{"#F9E2AF", "223", "11"})
 )
 
-// regionColours are ANSI indexes: bright on dark backgrounds, plain on light.
-var regionColours = []struct{ light, dark asciigraph.AnsiColor }{
-	{asciigraph.Olive, asciigraph.Yellow},
-	{asciigraph.Purple, asciigraph.Fuchsia},
-	{asciigraph.Teal, asciigraph.Aqua},
-	{asciigraph.Navy, asciigraph.Blue},
-	{asciigraph.Green, asciigraph.Lime},
+// regionColours are ANSI indexes: bright on dark backgrounds, plain on
+// light ones, and on light backgrounds of 256-colour terminals darker
+// shades still, since xterm's plain yellow and cyan barely show on white.
+var regionColours = []struct{ light, dark, light256 asciigraph.AnsiColor }{
+	{asciigraph.Olive, asciigraph.Yellow, asciigraph.DarkGoldenrod},
+	{asciigraph.Purple, asciigraph.Fuchsia, asciigraph.DarkMagenta},
+	{asciigraph.Teal, asciigraph.Aqua, asciigraph.DarkCyan},
+	{asciigraph.Navy, asciigraph.Blue, asciigraph.DarkBlue},
+	{asciigraph.Green, asciigraph.Lime, asciigraph.DarkGreen},
 }
 
 // NewTheme builds the styles for one renderer.
@@ -120,8 +122,11 @@ func NewTheme(r *lipgloss.Renderer) *Theme {
 	}
 	for _, c := range regionColours {
 		ansi := c.light
-		if dark {
+		switch {
+		case dark:
 			ansi = c.dark
+		case r.ColorProfile() <= termenv.ANSI256:
+			ansi = c.light256
 		}
 		t.Series = append(t.Series, ansi)
 		t.Regions = append(t.Regions, s().Foreground(lipgloss.ANSIColor(ansi)))
