@@ -490,3 +490,91 @@ func TestMissingDataFile(t *testing.T) {
 		t.Errorf("validate of a missing file\n%s", r)
 	}
 }
+
+// sgr256 and sgrTrue find 256-colour and true-colour SGR parameters.
+var (
+	sgr256  = regexp.MustCompile(`\x1b\[[0-9;:]*[34]8[;:]5[;:]`)
+	sgrTrue = regexp.MustCompile(`\x1b\[[0-9;:]*[34]8[;:]2[;:]`)
+)
+
+// TestRenderColourIntoAPipe renders into a bytes.Buffer, which is not a
+// terminal, under the environments a pipe or a CI job may have: --color
+// auto gives plain text there, --color always gives colour all the same,
+// and neither a dumb nor an unknown TERM breaks the frame.
+func TestRenderColourIntoAPipe(t *testing.T) {
+	tests := []struct {
+		name   string
+		color  string
+		env    map[string]string
+		colour bool // escape codes expected
+	}{
+		{"auto", "auto", nil, false},
+		{"always", "always", nil, true},
+		{"never", "never", nil, false},
+		{"auto TERM=dumb", "auto", map[string]string{"TERM": "dumb"}, false},
+		{"always TERM=dumb", "always", map[string]string{"TERM": "dumb"}, true},
+		{"auto unknown TERM", "auto", map[string]string{"TERM": "kmdash-no-such-terminal"}, false},
+		{"always unknown TERM", "always", map[string]string{"TERM": "kmdash-no-such-terminal"}, true},
+		{"auto no TERM", "auto", map[string]string{"TERM": ""}, false},
+		{"auto TERM=xterm-256color", "auto", map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}, false},
+		{"auto NO_COLOR", "auto", map[string]string{"NO_COLOR": "1", "TERM": "xterm-256color"}, false},
+		// An explicit flag outranks the environment, as no-color.org asks.
+		{"always NO_COLOR", "always", map[string]string{"NO_COLOR": "1"}, true},
+		{"never CLICOLOR_FORCE", "never", map[string]string{"CLICOLOR_FORCE": "1"}, false},
+		{"auto CLICOLOR_FORCE", "auto", map[string]string{"CLICOLOR_FORCE": "1"}, true},
+	}
+	plain := runCLI(t, renderArgs("tourism", 80, 24)...)
+	if plain.code != exitOK || strings.Contains(plain.stdout, "\x1b") {
+		t.Fatalf("plain render\n%s", plain)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// A clean slate: the test must not read the colour settings of
+			// the shell it runs in.
+			for _, k := range []string{"NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM"} {
+				t.Setenv(k, "")
+			}
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			for _, tab := range model.Tabs {
+				for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+					args := []string{"render", "--tab", string(tab), "--width", fmt.Sprint(sz.w), "--height", fmt.Sprint(sz.h), "--color", tc.color, "--now", fixedNow}
+					r := runCLI(t, args...)
+					noCrash(t, r)
+					if r.code != exitOK || r.stderr != "" {
+						t.Fatalf("%v\n%s", args, r)
+					}
+					where := fmt.Sprintf("%s %dx%d", tab, sz.w, sz.h)
+					if got := strings.Contains(r.stdout, "\x1b["); got != tc.colour {
+						t.Errorf("%s: escape codes %v, want %v", where, got, tc.colour)
+					}
+					if sgrTrue.MatchString(r.stdout) {
+						t.Errorf("%s: true-colour codes in a frame for a pipe", where)
+					}
+					if tc.color == "auto" && sgr256.MatchString(r.stdout) {
+						t.Errorf("%s: 256-colour codes with --color auto into a pipe (CLICOLOR_FORCE asks for 16 at most)", where)
+					}
+					ls := lines(r.stdout)
+					if len(ls) != sz.h {
+						t.Errorf("%s: %d lines, want %d", where, len(ls), sz.h)
+					}
+					for i, l := range ls {
+						if w := ansi.StringWidth(l); w > sz.w {
+							t.Errorf("%s: line %d is %d cells wide: %q", where, i+1, w, l)
+						}
+					}
+					if tab != model.Tourism || sz.w != 80 {
+						continue
+					}
+					// Colour changes how the frame looks, never what it says.
+					for i, l := range ls {
+						if got, want := strings.TrimRight(ansi.Strip(l), " "), lines(plain.stdout)[i]; got != want {
+							t.Errorf("%s: line %d without its colour reads %q, want %q", where, i+1, got, want)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -72,7 +72,7 @@ func (r *reader) source(n ast.Node, path string) model.Source {
 
 func (r *reader) indicator(n ast.Node, path string) *model.Indicator {
 	f := r.fields(n, path, "an indicator",
-		[]string{"id", "tab", "name", "unit", "measure", "observations"}, "initials", "note")
+		[]string{"id", "tab", "name", "measure", "observations"}, "unit", "initials", "note")
 	ind := &model.Indicator{
 		ID:       r.text(f["id"], path+".id", "indicator id"),
 		Tab:      model.TabID(r.text(f["tab"], path+".tab", "tab")),

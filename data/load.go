@@ -8,14 +8,17 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
@@ -37,7 +40,8 @@ var Default = sync.OnceValues(func() (*model.Pack, error) {
 	return Load(DefaultName, defaultPack)
 })
 
-// Problem is one thing wrong in a pack file, at a line and column.
+// Problem is one thing wrong in a pack file, at a line and column, or
+// (Line 0) about the file as a whole, such as its size.
 type Problem struct {
 	File string
 	Line int
@@ -45,7 +49,12 @@ type Problem struct {
 	Msg  string
 }
 
+// String is the one line a person reads: FILE:LINE:COL: what is wrong,
+// or FILE: what is wrong where no place in the file applies.
 func (p Problem) String() string {
+	if p.Line == 0 {
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
 }
 
@@ -61,48 +70,83 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// LoadFile reads and checks the pack at path.
+// LoadFile reads and checks the pack at path. The size is checked before
+// the file is read, so pointing kmdash at a disk image costs nothing.
 func LoadFile(path string) (*model.Pack, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, Problems{{File: path, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}
+		return nil, unreadable(path, err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxSize {
+		return nil, Problems{{File: path, Msg: tooBig(info.Size())}}
+	}
+	// A pipe or a device has no size to check first; it is read no
+	// further than one byte past the limit.
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, unreadable(path, err)
+	}
+	if len(b) > MaxSize {
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("the pack is larger than %s, the limit for packs", mibText(MaxSize))}}
 	}
 	return Load(path, b)
 }
 
+func unreadable(path string, err error) Problems {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Problems{{File: path, Line: 1, Col: 1, Msg: "cannot read: " + err.Error()}}
+}
+
+// failed is the answer when reading a pack panics. The parser is
+// third-party code fed with arbitrary files, and no file may crash
+// kmdash; the fuzz tests make sure nothing they try ends here.
+const failed = "kmdash failed while reading this file; please report it, with the file"
+
 // Load parses and checks a pack. name is used in messages only.
 func Load(name string, b []byte) (pack *model.Pack, err error) {
-	// The YAML parser is third-party code fed with arbitrary files; a
-	// panic inside it must still come out as a message, not a crash.
+	if len(b) > MaxSize {
+		return nil, Problems{{File: name, Msg: tooBig(int64(len(b)))}}
+	}
 	defer func() {
 		if recover() != nil {
-			pack, err = nil, Problems{{File: name, Line: 1, Col: 1, Msg: "the YAML parser could not read this file"}}
+			pack, err = nil, Problems{{File: name, Line: 1, Col: 1, Msg: failed}}
 		}
 	}()
-	if p, ok := notText(b); ok {
-		p.File = name
-		return nil, Problems{p}
+	b = normalize(b)
+	pack, ps := load(b)
+	if len(ps) > 0 {
+		return nil, finish(name, ps, b)
 	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	// Files saved on Windows end lines with CRLF, which the YAML parser
-	// counts as two line breaks in comments (goccy/go-yaml#560), putting
-	// every later problem on the wrong line; a CR before LF carries nothing.
-	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
-	file, err := parser.ParseBytes(b, 0)
+	return pack, nil
+}
+
+// load runs the checks from the cheapest to the dearest, so that what is
+// not a pack is turned away before the parser spends time on it. b is
+// normalized.
+func load(b []byte) (*model.Pack, []Problem) {
+	if p, bad := notText(b); bad {
+		return nil, []Problem{p}
+	}
+	tks := lexer.Tokenize(string(b))
+	if tks.InvalidToken() == nil {
+		if ps := checkTokens(tks); len(ps) > 0 {
+			return nil, ps
+		}
+	}
+	file, err := parser.Parse(tks, 0)
 	if err != nil {
-		return nil, Problems{syntaxProblem(name, err)}
+		return nil, []Problem{syntaxProblem(err)}
 	}
 	root, p := document(file)
 	if root == nil {
-		p.File = name
-		return nil, Problems{p}
+		return nil, []Problem{p}
 	}
 	r := newReader()
-	pack = r.decodePack(root)
+	pack := r.decodePack(root)
 	if len(r.problems) == 0 {
 		for _, vp := range model.Validate(pack) {
 			pos := r.locate(vp.Path)
@@ -110,32 +154,9 @@ func Load(name string, b []byte) (pack *model.Pack, err error) {
 		}
 	}
 	if len(r.problems) > 0 {
-		return nil, finish(name, r.problems)
+		return nil, r.problems
 	}
 	return pack, nil
-}
-
-// notText spots binary input before the YAML parser does, so the answer
-// is "this is not a text file" rather than a puzzling syntax error.
-func notText(b []byte) (Problem, bool) {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return Problem{Line: 1, Col: 1, Msg: "the pack is empty"}, true
-	}
-	line, col := 1, 1
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			return Problem{Line: line, Col: col, Msg: fmt.Sprintf("not UTF-8 text (byte 0x%02x): is this a binary file?", b[i])}, true
-		case r == '\n':
-			line, col = line+1, 0
-		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f:
-			return Problem{Line: line, Col: col, Msg: fmt.Sprintf("control character 0x%02x: is this a binary file?", r)}, true
-		}
-		i += size
-		col++
-	}
-	return Problem{}, false
 }
 
 // document returns the single document's root node.
@@ -158,13 +179,13 @@ func document(f *ast.File) (ast.Node, Problem) {
 	return nil, Problem{Line: pos.Line, Col: pos.Column, Msg: "a pack is one YAML document; this file holds more than one"}
 }
 
-func syntaxProblem(name string, err error) Problem {
+func syntaxProblem(err error) Problem {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
 		pos := ye.GetToken().Position
-		return Problem{File: name, Line: pos.Line, Col: pos.Column, Msg: "YAML syntax: " + ye.GetMessage()}
+		return Problem{Line: pos.Line, Col: pos.Column, Msg: "YAML syntax: " + ye.GetMessage()}
 	}
-	return Problem{File: name, Line: 1, Col: 1, Msg: "YAML syntax: " + firstLine(err.Error())}
+	return Problem{Line: 1, Col: 1, Msg: "YAML syntax: " + firstLine(err.Error())}
 }
 
 func firstLine(s string) string {
@@ -191,15 +212,22 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-func finish(name string, ps []Problem) Problems {
+// maxProblems is how many problems are listed; past that, the first ones
+// are what to fix, and the rest would only scroll them away.
+const maxProblems = 100
+
+// finish names the file in every problem, puts them in file order and
+// makes each one line of reasonable length whatever the parser or a value
+// in the file put into it. Every position is brought inside the file: the
+// parser places an empty value ("date:" and nothing after) past the end of
+// its line, and an editor asked to go there would stop short anyway.
+func finish(name string, ps []Problem, text []byte) Problems {
+	lines := bytes.Split(text, []byte("\n"))
 	for i := range ps {
 		ps[i].File = name
-		if ps[i].Line < 1 {
-			ps[i].Line = 1
-		}
-		if ps[i].Col < 1 {
-			ps[i].Col = 1
-		}
+		ps[i].Line = min(max(ps[i].Line, 1), len(lines))
+		ps[i].Col = min(max(ps[i].Col, 1), utf8.RuneCount(lines[ps[i].Line-1])+1)
+		ps[i].Msg = oneLine(ps[i].Msg)
 	}
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Line != ps[j].Line {
@@ -207,5 +235,31 @@ func finish(name string, ps []Problem) Problems {
 		}
 		return ps[i].Col < ps[j].Col
 	})
+	if n := len(ps) - maxProblems; n > 0 {
+		ps = append(ps[:maxProblems], Problem{File: name, Msg: fmt.Sprintf("%d more problems not listed; fix the ones above first", n)})
+	}
 	return Problems(ps)
+}
+
+// maxMessage is the longest message, in characters, that is printed whole.
+const maxMessage = 300
+
+// oneLine escapes line breaks and other control characters and cuts a
+// message that would run on for screens.
+func oneLine(msg string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range msg {
+		if n++; n > maxMessage {
+			b.WriteString("…")
+			break
+		}
+		if control(r) || r == '\n' {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

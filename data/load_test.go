@@ -13,11 +13,16 @@ import (
 	"github.com/kmdash/kmdash/model"
 )
 
-// problemLine is the form every problem takes: FILE:LINE:COL: message.
+// problemLine is the form a problem takes: FILE:LINE:COL: message.
 var problemLine = regexp.MustCompile(`^([^:\n]+):(\d+):(\d+): (\S[^\n]*)$`)
 
-// checkProblemText asserts err reads as one FILE:LINE:COL line per problem,
-// with no stack trace, and returns its lines.
+// fileProblemLine is the form of a problem no place in the file has, such
+// as its size: FILE: message.
+var fileProblemLine = regexp.MustCompile(`^([^:\n]+): (\S[^\n]*)$`)
+
+// checkProblemText asserts err reads as one line per problem, each either
+// FILE:LINE:COL: message or FILE: message, with no stack trace, and
+// returns its lines.
 func checkProblemText(t *testing.T, err error) []string {
 	t.Helper()
 	text := err.Error()
@@ -28,8 +33,8 @@ func checkProblemText(t *testing.T, err error) []string {
 	}
 	lines := strings.Split(text, "\n")
 	for _, l := range lines {
-		if !problemLine.MatchString(l) {
-			t.Errorf("problem %q is not one line of the form FILE:LINE:COL: message", l)
+		if !problemLine.MatchString(l) && !fileProblemLine.MatchString(l) {
+			t.Errorf("problem %q is not one line of the form FILE:LINE:COL: message or FILE: message", l)
 		}
 	}
 	return lines
@@ -221,7 +226,7 @@ func TestLoadLineEndings(t *testing.T) {
 	}
 }
 
-func readFixture(t *testing.T, name string) []byte {
+func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
 	if err != nil {

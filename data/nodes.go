@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -42,31 +43,17 @@ func position(n ast.Node) token.Position {
 	return token.Position{Line: 1, Column: 1}
 }
 
-// plain refuses the YAML features a pack has no use for, so that what a
-// reader sees in the file is exactly what kmdash reads.
-func (r *reader) plain(n ast.Node, path string) bool {
+// mark records where the element at path sits. Anchors, aliases, tags
+// and merge keys never reach the reader: checkTokens refuses them.
+func (r *reader) mark(n ast.Node, path string) {
 	r.at[path] = position(n)
-	switch n.(type) {
-	case *ast.AnchorNode, *ast.AliasNode:
-		r.fail(position(n), "anchors and aliases are not supported; write the value out")
-		return false
-	case *ast.TagNode:
-		r.fail(position(n), "tags such as !!str are not supported")
-		return false
-	case *ast.MergeKeyNode:
-		r.fail(position(n), "merge keys (<<) are not supported")
-		return false
-	}
-	return true
 }
 
 // fields reads a mapping whose keys must all be among allowed. Missing
 // required keys are reported at the mapping; unknown and repeated keys at
 // the key itself.
 func (r *reader) fields(n ast.Node, path, what string, required []string, optional ...string) map[string]ast.Node {
-	if !r.plain(n, path) {
-		return nil
-	}
+	r.mark(n, path)
 	var pairs []*ast.MappingValueNode
 	switch m := n.(type) {
 	case *ast.MappingNode:
@@ -86,9 +73,9 @@ func (r *reader) fields(n ast.Node, path, what string, required []string, option
 		key := scalarText(kv.Key)
 		switch {
 		case !allowed[key]:
-			r.fail(position(kv.Key), "unknown key %q in %s (allowed: %s)", key, what, strings.Join(append(append([]string{}, required...), optional...), ", "))
+			r.fail(position(kv.Key), "unknown key %s in %s (allowed: %s)", model.Quote(key), what, strings.Join(append(append([]string{}, required...), optional...), ", "))
 		case out[key] != nil:
-			r.fail(position(kv.Key), "key %q appears twice in %s", key, what)
+			r.fail(position(kv.Key), "key %s appears twice in %s", model.Quote(key), what)
 		default:
 			out[key] = kv.Value
 			r.at[path+"."+key] = position(kv.Value)
@@ -104,9 +91,10 @@ func (r *reader) fields(n ast.Node, path, what string, required []string, option
 
 // list reads a sequence.
 func (r *reader) list(n ast.Node, path, what string) []ast.Node {
-	if n == nil || !r.plain(n, path) {
+	if n == nil {
 		return nil
 	}
+	r.mark(n, path)
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
 		r.fail(position(n), "%s must be a list, not %s", what, describe(n))
@@ -118,11 +106,20 @@ func (r *reader) list(n ast.Node, path, what string) []ast.Node {
 	return seq.Values
 }
 
-// text reads a scalar as written.
+// maxValue is the most characters one value may hold: several times the
+// longest note a pack has, and little enough that no screen has to lay
+// out pages of one field.
+const maxValue = 1000
+
+// text reads a scalar as written. Every value is one line of printable
+// text: a line break would break the layout of a card and of a Markdown
+// export, and a control character (which YAML's "\e" escape can write)
+// would reach the terminal of everyone watching.
 func (r *reader) text(n ast.Node, path, what string) string {
-	if n == nil || !r.plain(n, path) {
+	if n == nil {
 		return ""
 	}
+	r.mark(n, path)
 	switch n.(type) {
 	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
 		r.fail(position(n), "%s must be a single value, not %s", what, describe(n))
@@ -131,7 +128,25 @@ func (r *reader) text(n ast.Node, path, what string) string {
 		r.fail(position(n), "%s is empty", what)
 		return ""
 	}
-	return scalarText(n)
+	s := scalarText(n)
+	if length := utf8.RuneCountInString(s); length > maxValue {
+		r.fail(position(n), "%s is %d characters long; a value may have at most %d", what, length, maxValue)
+		return ""
+	}
+	for _, c := range s {
+		switch {
+		case c == '\n':
+			r.fail(position(n), "%s holds a line break; write it on one line (a folded > block joins lines with spaces)", what)
+			return ""
+		case c == '\t':
+			r.fail(position(n), "%s holds a tab; use spaces", what)
+			return ""
+		case control(c):
+			r.fail(position(n), "%s holds the control character %s; a pack's text may hold none", what, runeName(c))
+			return ""
+		}
+	}
+	return s
 }
 
 // number reads a figure keeping the digits the file gives.
@@ -162,9 +177,10 @@ func (r *reader) integer(n ast.Node, path, what string, lo, hi int) int {
 
 // flag reads true or false.
 func (r *reader) flag(n ast.Node, path, what string) bool {
-	if n == nil || !r.plain(n, path) {
+	if n == nil {
 		return false
 	}
+	r.mark(n, path)
 	b, ok := n.(*ast.BoolNode)
 	if !ok {
 		r.fail(position(n), "%s must be true or false", what)
@@ -241,5 +257,5 @@ func describe(n ast.Node) string {
 	case *ast.NullNode:
 		return "nothing"
 	}
-	return fmt.Sprintf("the value %q", scalarText(n))
+	return "the value " + model.Quote(scalarText(n))
 }

@@ -28,15 +28,15 @@ type Formula struct {
 func ParseFormula(s string) (Formula, error) {
 	fields := strings.Fields(s)
 	if len(fields) != 3 || len(fields[1]) != 1 || (fields[1] != "-" && fields[1] != "+") {
-		return Formula{}, fmt.Errorf("formula %q is not written \"A - B\" or \"A + B\"", s)
+		return Formula{}, fmt.Errorf("formula %s is not written \"A - B\" or \"A + B\"", Quote(s))
 	}
 	left, err := ParseNumber(fields[0])
 	if err != nil {
-		return Formula{}, fmt.Errorf("formula %q: %w", s, err)
+		return Formula{}, fmt.Errorf("formula %s: %w", Quote(s), err)
 	}
 	right, err := ParseNumber(fields[2])
 	if err != nil {
-		return Formula{}, fmt.Errorf("formula %q: %w", s, err)
+		return Formula{}, fmt.Errorf("formula %s: %w", Quote(s), err)
 	}
 	return Formula{Left: left, Op: fields[1][0], Right: right}, nil
 }

@@ -15,17 +15,25 @@ type Number struct {
 	Float float64
 }
 
+// MaxDigits is the most digits a figure may have. No release states a
+// figure to more; the exact arithmetic that checks derived figures, and
+// every screen that shows one, can then take any figure in its stride.
+const MaxDigits = 20
+
 // ParseNumber accepts plain decimal notation: an optional minus sign,
 // digits, and an optional fraction. Exponents, hex, thousands separators
 // and leading zeros ("007") are refused because no statistical release
 // writes them, and JSON, which exports carry figures in, cannot either.
 func ParseNumber(s string) (Number, error) {
 	if !isDecimal(s) {
-		return Number{}, fmt.Errorf("%q is not a plain decimal number", s)
+		return Number{}, fmt.Errorf("%s is not a plain decimal number", Quote(s))
+	}
+	if digits := len(s) - strings.Count(s, "-") - strings.Count(s, "."); digits > MaxDigits {
+		return Number{}, fmt.Errorf("%s has %d digits; a figure may have at most %d", Quote(s), digits, MaxDigits)
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return Number{}, fmt.Errorf("%q is not a number: %w", s, err)
+		return Number{}, fmt.Errorf("%s is not a number: %w", Quote(s), err)
 	}
 	return Number{Text: s, Float: f}, nil
 }

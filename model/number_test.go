@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +29,8 @@ func TestParseNumber(t *testing.T) {
 		{"2805900", 2805900, false},
 		{"-0.3", -0.3, false},
 		{"0.05", 0.05, false},
+		{"12345678901234567890", 12345678901234567890, false},
+		{"-1234567890.1234567890", -1234567890.1234567890, false},
 
 		{"", 0, true},
 		{"+", 0, true},
@@ -53,6 +56,11 @@ func TestParseNumber(t *testing.T) {
 		{"1_000", 0, true},
 		{"４.０", 0, true}, // full-width digits
 		{"5%", 0, true},
+		// More digits than any release gives: refused before the
+		// exact arithmetic of a formula has to carry them.
+		{"123456789012345678901", 0, true},
+		{"0.00000000000000000001", 0, true},
+		{"1" + strings.Repeat("0", 1<<20), 0, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)

@@ -28,18 +28,18 @@ type Period struct {
 // ParsePeriod reads "YYYY-MM/YYYY-MM" and refuses ranges that cannot exist.
 func ParsePeriod(s string) (Period, error) {
 	if len(s) != 15 || s[7] != '/' {
-		return Period{}, fmt.Errorf("period %q is not written YYYY-MM/YYYY-MM", s)
+		return Period{}, fmt.Errorf("period %s is not written YYYY-MM/YYYY-MM", Quote(s))
 	}
 	from, err := parseMonth(s[:7])
 	if err != nil {
-		return Period{}, fmt.Errorf("period %q: %w", s, err)
+		return Period{}, fmt.Errorf("period %s: %w", Quote(s), err)
 	}
 	to, err := parseMonth(s[8:])
 	if err != nil {
-		return Period{}, fmt.Errorf("period %q: %w", s, err)
+		return Period{}, fmt.Errorf("period %s: %w", Quote(s), err)
 	}
 	if to.index() < from.index() {
-		return Period{}, fmt.Errorf("period %q ends before it starts", s)
+		return Period{}, fmt.Errorf("period %s ends before it starts", Quote(s))
 	}
 	return Period{From: from, To: to}, nil
 }

@@ -26,6 +26,13 @@ var (
 type checker struct {
 	p        *Pack
 	problems []Problem
+	// The pack's lookups scan their slices, which is right for a screen
+	// that asks a few times but quadratic for a check that asks for every
+	// figure; the checker indexes once. The first of duplicate ids wins,
+	// as it does in the lookups.
+	regionIDs    map[string]bool
+	sourceIDs    map[string]bool
+	indicatorIDs map[string]*Indicator
 }
 
 func (c *checker) add(path, format string, args ...any) {
@@ -36,7 +43,18 @@ func (c *checker) add(path, format string, args ...any) {
 // reference resolves, ids are unique, and every derived figure is
 // reproduced exactly by its formula. It returns problems in file order.
 func Validate(p *Pack) []Problem {
-	c := &checker{p: p}
+	c := &checker{p: p, regionIDs: map[string]bool{}, sourceIDs: map[string]bool{}, indicatorIDs: map[string]*Indicator{}}
+	for _, r := range p.Regions {
+		c.regionIDs[r.ID] = true
+	}
+	for _, s := range p.Sources {
+		c.sourceIDs[s.ID] = true
+	}
+	for _, ind := range p.Indicators {
+		if c.indicatorIDs[ind.ID] == nil {
+			c.indicatorIDs[ind.ID] = ind
+		}
+	}
 	c.pack()
 	c.regions()
 	c.sources()
@@ -49,13 +67,13 @@ func Validate(p *Pack) []Problem {
 func (c *checker) pack() {
 	p := c.p
 	if !idPattern.MatchString(p.ID) {
-		c.add(p.Path+".pack", "pack id %q must be lower-case letters, digits and dashes", p.ID)
+		c.add(p.Path+".pack", "pack id %s must be lower-case letters, digits and dashes", Quote(p.ID))
 	}
 	if p.Title.Zh == "" {
 		c.add(p.Path+".title", "the pack needs a Chinese title (title.zh)")
 	}
 	if !dayPattern.MatchString(p.Date) {
-		c.add(p.Path+".date", "date %q is not written YYYY-MM-DD", p.Date)
+		c.add(p.Path+".date", "date %s is not written YYYY-MM-DD", Quote(p.Date))
 	}
 	if p.Year < 1900 || p.Year > 2100 {
 		c.add(p.Path+".year", "year %d is out of range 1900–2100", p.Year)
@@ -67,7 +85,7 @@ func (c *checker) regions() {
 	for _, r := range c.p.Regions {
 		c.id(r.Path+".id", "region", r.ID, seen)
 		if r.Name.Zh == "" {
-			c.add(r.Path+".zh", "region %q needs a Chinese name", r.ID)
+			c.add(r.Path+".zh", "region %s needs a Chinese name", Quote(r.ID))
 		}
 	}
 	if len(c.p.Regions) == 0 {
@@ -80,13 +98,13 @@ func (c *checker) sources() {
 	for _, s := range c.p.Sources {
 		c.id(s.Path+".id", "source", s.ID, seen)
 		if s.Title == "" {
-			c.add(s.Path+".title", "source %q needs a title", s.ID)
+			c.add(s.Path+".title", "source %s needs a title", Quote(s.ID))
 		}
 		if !datePattern.MatchString(s.Date) {
-			c.add(s.Path+".date", "source date %q is not written YYYY, YYYY-MM or YYYY-MM-DD", s.Date)
+			c.add(s.Path+".date", "source date %s is not written YYYY, YYYY-MM or YYYY-MM-DD", Quote(s.Date))
 		}
 		if s.URL != "" && !urlPattern.MatchString(s.URL) {
-			c.add(s.Path+".url", "url %q must start with http:// or https://", s.URL)
+			c.add(s.Path+".url", "url %s must start with http:// or https://", Quote(s.URL))
 		}
 	}
 }
@@ -95,9 +113,9 @@ func (c *checker) sources() {
 func (c *checker) id(path, kind, id string, seen map[string]bool) {
 	switch {
 	case !idPattern.MatchString(id):
-		c.add(path, "%s id %q must be lower-case letters, digits and dashes", kind, id)
+		c.add(path, "%s id %s must be lower-case letters, digits and dashes", kind, Quote(id))
 	case seen[id]:
-		c.add(path, "duplicate %s id %q", kind, id)
+		c.add(path, "duplicate %s id %s", kind, Quote(id))
 	}
 	seen[id] = true
 }
@@ -108,16 +126,18 @@ func (c *checker) indicators() {
 		c.id(ind.Path+".id", "indicator", ind.ID, seen)
 		c.tab(ind.Path+".tab", ind.Tab)
 		if ind.Name.Zh == "" {
-			c.add(ind.Path+".name", "indicator %q needs a Chinese name", ind.ID)
+			c.add(ind.Path+".name", "indicator %s needs a Chinese name", Quote(ind.ID))
 		}
 		if !slices.Contains(Measures, ind.Measure) {
-			c.add(ind.Path+".measure", "measure %q is not one of level, yoy, share, count", ind.Measure)
+			c.add(ind.Path+".measure", "measure %s is not one of level, yoy, share, count", Quote(string(ind.Measure)))
 		}
-		if ind.Unit.IsZero() {
-			c.add(ind.Path+".unit", "indicator %q needs a unit", ind.ID)
+		// A count's name says what is counted (17 parcels of land), so
+		// its figure reads without a unit; an amount or a rate does not.
+		if ind.Unit.IsZero() && ind.Measure != Count {
+			c.add(ind.Path+".unit", "indicator %s needs a unit, such as %% or 亿元 (only a count may go without)", Quote(ind.ID))
 		}
 		if len(ind.Obs) == 0 {
-			c.add(ind.Path+".observations", "indicator %q has no observations", ind.ID)
+			c.add(ind.Path+".observations", "indicator %s has no observations", Quote(ind.ID))
 		}
 		type key struct {
 			region string
@@ -128,7 +148,7 @@ func (c *checker) indicators() {
 		for _, o := range ind.Obs {
 			k := key{o.Region, o.Period, o.Target}
 			if dup[k] {
-				c.add(o.Path+".period", "a second figure for %s %s in %q", o.Region, o.Period, ind.ID)
+				c.add(o.Path+".period", "a second figure for %s %s in %s", bare(o.Region), o.Period, Quote(ind.ID))
 			}
 			dup[k] = true
 			c.observation(ind, o)
@@ -138,13 +158,13 @@ func (c *checker) indicators() {
 
 func (c *checker) tab(path string, tab TabID) {
 	if !slices.Contains(Tabs, tab) {
-		c.add(path, "tab %q is not one of economy, industry, services, property, tourism", tab)
+		c.add(path, "tab %s is not one of economy, industry, services, property, tourism", Quote(string(tab)))
 	}
 }
 
 func (c *checker) observation(ind *Indicator, o *Observation) {
-	if c.p.Region(o.Region) == nil {
-		c.add(o.Path+".region", "unknown region %q (the pack lists %s)", o.Region, c.regionList())
+	if !c.regionIDs[o.Region] {
+		c.add(o.Path+".region", "unknown region %s (the pack lists %s)", Quote(o.Region), c.regionList())
 	}
 	c.source(o.Path+".source", o.Source)
 	for i, s := range o.Confirmed {
@@ -153,7 +173,7 @@ func (c *checker) observation(ind *Indicator, o *Observation) {
 	switch o.Qualifier {
 	case Exact, About, Over:
 	default:
-		c.add(o.Path+".qualifier", "qualifier %q is not about or over", o.Qualifier)
+		c.add(o.Path+".qualifier", "qualifier %s is not about or over", Quote(string(o.Qualifier)))
 	}
 	if o.Derived != nil {
 		c.derivation(ind, o)
@@ -161,8 +181,8 @@ func (c *checker) observation(ind *Indicator, o *Observation) {
 }
 
 func (c *checker) source(path, id string) {
-	if c.p.Source(id) == nil {
-		c.add(path, "unknown source %q", id)
+	if !c.sourceIDs[id] {
+		c.add(path, "unknown source %s", Quote(id))
 	}
 }
 
@@ -172,7 +192,7 @@ func (c *checker) regionList() string {
 		if i > 0 {
 			s += ", "
 		}
-		s += r.ID
+		s += bare(r.ID)
 	}
 	return s
 }
@@ -186,26 +206,44 @@ func (c *checker) derivation(ind *Indicator, o *Observation) {
 		c.add(o.Path+".from", "a derived figure cannot start from itself")
 		return
 	}
-	_, from := c.p.Find(d.From)
+	from := c.find(d.From)
 	switch {
 	case from == nil:
-		c.add(o.Path+".from", "no figure for %s %s %s to derive from", d.From.Indicator, d.From.Region, d.From.Period)
+		c.add(o.Path+".from", "no figure for %s %s %s to derive from", bare(d.From.Indicator), bare(d.From.Region), d.From.Period)
 	case from.Derived != nil:
-		c.add(o.Path+".from", "derive from a stated figure, not from the derived %s %s", d.From.Region, d.From.Period)
+		c.add(o.Path+".from", "derive from a stated figure, not from the derived %s %s", bare(d.From.Region), d.From.Period)
 	case from.Value.Rat().Cmp(d.Formula.Left.Rat()) != 0:
 		c.add(o.Path+".formula", "formula starts at %s but the figure it starts from is %s", d.Formula.Left.Text, from.Value.Text)
 	}
 }
 
+// find is Pack.Find through the checker's index.
+func (c *checker) find(ref ObsRef) *Observation {
+	ind := c.indicatorIDs[ref.Indicator]
+	if ind == nil {
+		return nil
+	}
+	for _, o := range ind.Obs {
+		if !o.Target && o.Region == ref.Region && o.Period == ref.Period {
+			return o
+		}
+	}
+	return nil
+}
+
 func (c *checker) initiatives() {
 	seen := map[string]bool{}
-	for _, ind := range c.p.Indicators {
-		seen[ind.ID] = true
-	}
 	for _, in := range c.p.Initiatives {
-		c.id(in.Path+".id", "initiative", in.ID, seen)
+		// Search finds indicators and initiatives by id in one list, so
+		// an id names one thing of either kind.
+		if c.indicatorIDs[in.ID] != nil && idPattern.MatchString(in.ID) {
+			c.add(in.Path+".id", "initiative id %s is already an indicator's id", Quote(in.ID))
+			seen[in.ID] = true
+		} else {
+			c.id(in.Path+".id", "initiative", in.ID, seen)
+		}
 		if in.Name.Zh == "" {
-			c.add(in.Path+".name", "initiative %q needs a Chinese name", in.ID)
+			c.add(in.Path+".name", "initiative %s needs a Chinese name", Quote(in.ID))
 		}
 		c.months(in.Path+".months", in.Months)
 		c.months(in.Path+".peak", in.Peak)
@@ -234,40 +272,5 @@ func (c *checker) months(path string, months []int) {
 			c.add(at, "month %d is listed twice", m)
 		}
 		seen[m] = true
-	}
-}
-
-func (c *checker) views() {
-	for _, ch := range c.p.Charts {
-		c.tab(ch.Path+".tab", ch.Tab)
-		if len(ch.Series) == 0 {
-			c.add(ch.Path+".series", "chart %q has no series", ch.ID)
-		}
-		for i, s := range ch.Series {
-			at := fmt.Sprintf("%s.series[%d]", ch.Path, i)
-			ind := c.p.Indicator(s.Indicator)
-			switch {
-			case ind == nil:
-				c.add(at+".indicator", "unknown indicator %q", s.Indicator)
-			case !ind.Measure.Percentage():
-				c.add(at+".indicator", "only rates (yoy or share) are charted; %q is %s", s.Indicator, ind.Measure)
-			case c.p.Region(s.Region) == nil:
-				c.add(at+".region", "unknown region %q", s.Region)
-			}
-		}
-	}
-	for _, b := range c.p.Bars {
-		c.tab(b.Path+".tab", b.Tab)
-		for i, ref := range b.Items {
-			at := fmt.Sprintf("%s.items[%d]", b.Path, i)
-			if _, o := c.p.Find(ref); o == nil {
-				c.add(at, "no figure for %s %s %s", ref.Indicator, ref.Region, ref.Period)
-			}
-		}
-	}
-	for i, id := range c.p.Headlines {
-		if c.p.Indicator(id) == nil {
-			c.add(fmt.Sprintf("%s.headlines[%d]", c.p.Path, i), "unknown indicator %q", id)
-		}
 	}
 }

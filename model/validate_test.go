@@ -107,6 +107,12 @@ func TestValidate(t *testing.T) {
 		{"no unit", func(p *Pack) { p.Indicators[0].Unit = Text{} }, []want{
 			{"$.indicators[0].unit", `indicator "gdp" needs a unit`}}},
 		{"unit in English only", func(p *Pack) { p.Indicators[0].Unit = Text{En: "%"} }, nil},
+		{"count without a unit", func(p *Pack) {
+			p.Indicators[0].Measure, p.Indicators[0].Unit = Count, Text{}
+		}, nil},
+		{"level without a unit", func(p *Pack) {
+			p.Indicators[0].Measure, p.Indicators[0].Unit = Level, Text{}
+		}, []want{{"$.indicators[0].unit", `indicator "gdp" needs a unit, such as % or 亿元 (only a count may go without)`}}},
 		{"no observations", func(p *Pack) { p.Indicators[0].Obs = nil }, []want{
 			{"$.indicators[0].observations", `indicator "gdp" has no observations`}}},
 
@@ -176,7 +182,7 @@ func TestValidate(t *testing.T) {
 		}, nil},
 		{"initiative id taken by an indicator", func(p *Pack) {
 			p.Initiatives = []*Initiative{{ID: "gdp", Name: Text{Zh: "x"}}}
-		}, []want{{"$.initiatives[0].id", `duplicate initiative id "gdp"`}}},
+		}, []want{{"$.initiatives[0].id", `initiative id "gdp" is already an indicator's id`}}},
 		{"initiative without Chinese name", func(p *Pack) {
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{En: "Tea"}}}
 		}, []want{{"$.initiatives[0].name", `initiative "tea" needs a Chinese name`}}},
@@ -232,6 +238,22 @@ func TestValidate(t *testing.T) {
 		}, []want{
 			{"$.bars[0].tab", `tab "home" is not one of`},
 			{"$.bars[0].items[1]", "no figure for gdp kunming 2025-01/2025-09"}}},
+		{"duplicate chart and bar group ids", func(p *Pack) {
+			series := []SeriesRef{{Indicator: "gdp", Region: "kunming"}}
+			p.Charts = []Chart{{ID: "c", Tab: Economy, Series: series}, {ID: "c", Tab: Economy, Series: series}, {ID: "C 2", Tab: Economy, Series: series}}
+			p.Bars = []BarGroup{{ID: "b", Tab: Economy}, {ID: "b", Tab: Economy}}
+		}, []want{
+			{"$.charts[1].id", `duplicate chart id "c"`},
+			{"$.charts[2].id", `chart id "C 2" must be lower-case`},
+			{"$.bars[1].id", `duplicate bar group id "b"`}}},
+		{"references that would break the line are quoted", func(p *Pack) {
+			p.Indicators[0].Obs = append(p.Indicators[0].Obs, obs("kun\nming", "2025-01/2025-03", "4.3", "km-stats"), obs("kun\nming", "2025-01/2025-03", "4.3", "km-stats"))
+			p.Bars = []BarGroup{{ID: "b", Tab: Economy, Items: []ObsRef{{Indicator: "g d p", Region: "kunming", Period: mp("2025-01/2025-06")}}}}
+		}, []want{
+			{"$.indicators[0].observations[1].region", `unknown region "kun\nming"`},
+			{"$.indicators[0].observations[2].period", `a second figure for "kun\nming" 2025-01/2025-03 in "gdp"`},
+			{"$.indicators[0].observations[2].region", `unknown region "kun\nming"`},
+			{"$.bars[0].items[0]", `no figure for "g d p" kunming 2025-01/2025-06`}}},
 		{"unknown headline", func(p *Pack) { p.Headlines = []string{"gdp", "cpi"} }, []want{
 			{"$.headlines[1]", `unknown indicator "cpi"`}}},
 

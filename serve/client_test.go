@@ -126,9 +126,12 @@ type terminal struct {
 
 type termOptions struct {
 	width, height int
-	env           map[string]string
-	silent        bool // never answer the colour query
-	background    string
+	// ptyWidth and ptyHeight, when set, are the size the PTY request
+	// asks for instead of width×height (the size the screen emulates).
+	ptyWidth, ptyHeight int
+	env                 map[string]string
+	silent              bool // never answer the colour query
+	background          string
 	// beforeShell runs on the new session before the PTY is requested,
 	// for requests a real client makes first (agent forwarding).
 	beforeShell func(*gossh.Session) error
@@ -157,7 +160,11 @@ func openTerminal(t testing.TB, client *gossh.Client, o termOptions) *terminal {
 			t.Fatalf("setenv %s: %v", k, err)
 		}
 	}
-	if err := sess.RequestPty("xterm-256color", o.height, o.width, gossh.TerminalModes{}); err != nil {
+	ptyW, ptyH := o.width, o.height
+	if o.ptyWidth != 0 || o.ptyHeight != 0 {
+		ptyW, ptyH = o.ptyWidth, o.ptyHeight
+	}
+	if err := sess.RequestPty("xterm-256color", ptyH, ptyW, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	stdin, err := sess.StdinPipe()

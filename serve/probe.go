@@ -1,11 +1,8 @@
 package serve
 
 import (
-	"io"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/lucasb-eyer/go-colorful"
 )
@@ -179,120 +176,4 @@ func darkBackground(spec string) (dark, ok bool) {
 	}
 	_, _, l := colorful.Color{R: rgb[0], G: rgb[1], B: rgb[2]}.Hsl()
 	return l < 0.5, true
-}
-
-// inputPump reads a session's input, passes keys on to the program's
-// input and the background answer to whoever waits for it. Bytes that may
-// be the start of an answer are held only briefly: a lone Esc key must
-// not wait for the next key press.
-type inputPump struct {
-	background chan bool // dark; closed without a value if no answer
-	keys       *io.PipeWriter
-	Input      *io.PipeReader // what the program reads
-
-	mu       sync.Mutex // the filter, and the order of writes to keys
-	filter   replyFilter
-	answered bool
-	hold     *time.Timer
-}
-
-const escHold = 40 * time.Millisecond
-
-// startPump starts the one goroutine that reads the session; it ends when
-// the session's input ends or the program stops reading.
-func startPump(src io.Reader) *inputPump {
-	pr, pw := io.Pipe()
-	p := &inputPump{background: make(chan bool, 1), keys: pw, Input: pr}
-	p.hold = time.AfterFunc(time.Hour, p.release)
-	p.hold.Stop()
-	go p.run(src)
-	return p
-}
-
-// stop ends the pump once the program no longer reads.
-func (p *inputPump) stop() {
-	p.hold.Stop()
-	p.Input.Close()
-}
-
-func (p *inputPump) run(src io.Reader) {
-	defer func() {
-		p.mu.Lock()
-		p.answer(false, false)
-		p.mu.Unlock()
-		p.keys.Close()
-	}()
-	buf := make([]byte, 512) // keys are a few bytes; a paste takes several reads
-	for {
-		n, err := src.Read(buf)
-		if n > 0 && !p.take(buf[:n]) {
-			return
-		}
-		if err != nil {
-			p.release()
-			return
-		}
-	}
-}
-
-// take filters one chunk of input and passes its keys on.
-func (p *inputPump) take(chunk []byte) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	keys, replies := p.filter.feed(chunk)
-	for _, r := range replies {
-		if r.da1 {
-			p.answer(false, false)
-		} else {
-			p.answer(darkBackground(r.background))
-		}
-	}
-	if len(p.filter.pending) > 0 {
-		p.hold.Reset(escHold)
-	}
-	return p.write(keys)
-}
-
-// release passes on held bytes that did not become an answer in time.
-func (p *inputPump) release() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.write(p.filter.flush())
-}
-
-// answer reports the first answer, or that none will come; p.mu is held.
-func (p *inputPump) answer(dark, ok bool) {
-	if p.answered {
-		return
-	}
-	p.answered = true
-	if ok {
-		p.background <- dark
-	}
-	close(p.background)
-}
-
-// write passes keys to the program; p.mu is held, so keys keep their order.
-func (p *inputPump) write(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	_, err := p.keys.Write(b)
-	return err == nil
-}
-
-// waitBackground waits up to timeout for the terminal's answer; a
-// terminal that does not answer is taken as dark, the common case.
-func (p *inputPump) waitBackground(timeout time.Duration) (dark, answered bool) {
-	t := time.NewTimer(timeout)
-	defer t.Stop()
-	select {
-	case dark, ok := <-p.background:
-		if ok {
-			return dark, true
-		}
-		return true, false
-	case <-t.C:
-		return true, false
-	}
 }

@@ -226,3 +226,112 @@ func TestLateAnswersAreNotKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestPasteGuard(t *testing.T) {
+	long := strings.Repeat("x", maxPaste+100)
+	cut := pasteStart + long[:maxPaste] + pasteEnd
+	for _, tc := range []struct {
+		name  string
+		in    string
+		out   string // what passes
+		open  bool   // a paste is still open at the end
+		ended string // what end then gives
+	}{
+		{name: "keys", in: "3jq\x1b[A", out: "3jq\x1b[A"},
+		{name: "a paste", in: "a" + pasteStart + "hello q" + pasteEnd + "b", out: "a" + pasteStart + "hello q" + pasteEnd + "b"},
+		{name: "a paste of the limit", in: pasteStart + long[:maxPaste-len(pasteEnd)] + pasteEnd + "j",
+			out: pasteStart + long[:maxPaste-len(pasteEnd)] + pasteEnd + "j"},
+		{name: "a long paste is cut", in: pasteStart + long + pasteEnd + "j", out: cut + "j"},
+		{name: "a long paste with Esc in it", in: pasteStart + long + "\x1b[20\x1b[201" + pasteEnd + "j", out: cut + "j"},
+		{name: "markers inside a cut paste", in: pasteStart + long + pasteStart + "q" + pasteEnd + "j", out: cut + "j"},
+		{name: "unterminated", in: pasteStart + "abc", out: pasteStart + "abc", open: true, ended: pasteEnd},
+		{name: "unterminated and cut", in: pasteStart + long + "q", out: cut, open: true},
+		{name: "almost a start marker", in: "\x1b[200\x1b[201~q", out: "\x1b[200\x1b[201~q"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			check := func(how string, chunks []string) {
+				t.Helper()
+				var g pasteGuard
+				var out []byte
+				for _, c := range chunks {
+					out = append(out, g.pass([]byte(c))...)
+				}
+				if string(out) != tc.out {
+					t.Errorf("%s: passed %q, want %q", how, abbreviate(string(out)), abbreviate(tc.out))
+				}
+				if g.open() != tc.open {
+					t.Errorf("%s: open %v, want %v", how, g.open(), tc.open)
+				}
+				if ended := string(g.end()); ended != tc.ended {
+					t.Errorf("%s: end gave %q, want %q", how, ended, tc.ended)
+				}
+				if g.open() {
+					t.Errorf("%s: still open after end", how)
+				}
+			}
+			check("whole", []string{tc.in})
+			var bytes []string
+			for i := range len(tc.in) {
+				bytes = append(bytes, tc.in[i:i+1])
+			}
+			check("byte by byte", bytes)
+			for _, at := range []int{1, 3, 7, len(tc.in) / 2, len(tc.in) - 3} {
+				if at > 0 && at < len(tc.in) {
+					check(fmt.Sprintf("split at %d", at), []string{tc.in[:at], tc.in[at:]})
+				}
+			}
+		})
+	}
+}
+
+func abbreviate(s string) string {
+	if len(s) > 60 {
+		return fmt.Sprintf("%s…(%d bytes)…%s", s[:25], len(s), s[len(s)-25:])
+	}
+	return s
+}
+
+// Input that comes faster than the program reads is dropped beyond a
+// small backlog; what the program does read stays in order, and keys that
+// come once it has caught up pass.
+func TestInputPumpDropsFlood(t *testing.T) {
+	src, in := io.Pipe()
+	p := startPump(src)
+	defer p.stop()
+	defer in.Close()
+	flood := strings.Repeat("j", 64<<10)
+	if _, err := in.Write([]byte(flood)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // the pump takes its last read
+	if n := p.Input.backlog(); n > maxBacklog+readSize {
+		t.Errorf("backlog %d bytes, want at most %d", n, maxBacklog+readSize)
+	}
+	if d := p.droppedBytes(); d < len(flood)-maxBacklog-512 {
+		t.Errorf("dropped %d bytes of %d", d, len(flood))
+	}
+	buf := make([]byte, 64<<10)
+	for p.Input.backlog() > 0 {
+		n, _ := p.Input.Read(buf)
+		if strings.Trim(string(buf[:n]), "j") != "" {
+			t.Errorf("read %q", buf[:n])
+		}
+	}
+	go in.Write([]byte("3"))
+	readWithin(t, p.Input, "3")
+}
+
+// A bracketed paste is never dropped from, even behind a backlog: the
+// program must see its end.
+func TestInputPumpKeepsPasteEnd(t *testing.T) {
+	src, in := io.Pipe()
+	p := startPump(src)
+	defer p.stop()
+	defer in.Close()
+	go func() {
+		in.Write([]byte(pasteStart))
+		in.Write([]byte(strings.Repeat("x", 2*maxPaste)))
+		in.Write([]byte(pasteEnd + "3"))
+	}()
+	readWithin(t, p.Input, pasteStart+strings.Repeat("x", maxPaste)+pasteEnd+"3")
+}

@@ -156,10 +156,11 @@ func New(cfg Config) (*Server, error) {
 
 type forwardAskedKey struct{}
 
-// sharedLayouts bounds the tab bodies sessions share: enough for every
-// item of every tab in both languages at a few window sizes, a few
-// megabytes at most.
-const sharedLayouts = 512
+// sharedLayouts bounds the tab bodies sessions share: every item of
+// every tab in both languages at a few window sizes. Only sizes up to
+// 250×80 are shared, so the cache stays within about 10 MB even when a
+// client walks through sizes to fill it.
+const sharedLayouts = 256
 
 // HostKeyPath is the file holding the server's host key.
 func (s *Server) HostKeyPath() string { return s.cfg.HostKey }

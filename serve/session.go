@@ -21,6 +21,17 @@ type teaModel = tea.Model
 // The smallest terminal a session starts in, as the dashboard needs it.
 const minWidth, minHeight = 60, 20
 
+// The largest terminal a session draws for. The protocol carries sizes
+// up to 2³²−1 columns and rows, and drawing a frame that size would take
+// the whole server's memory; a bigger terminal gets a dashboard of this
+// size in its top-left corner.
+const maxWidth, maxHeight = 1000, 500
+
+// windowSize is the size the dashboard is told for a client's window.
+func windowSize(w ssh.Window) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), maxWidth), Height: min(max(w.Height, 0), maxHeight)}
+}
+
 // Why a session ended, when not by the person's own q.
 const (
 	endServerStopping = "kmdash: the server is shutting down; thank you for watching."
@@ -33,12 +44,15 @@ type session struct {
 	reason string
 }
 
-// end asks the session's program to stop and says why.
+// end asks the session's program to stop and says why. It does not wait
+// for the program to take the message: a program blocked writing to a
+// client that does not read takes none until its connection closes, and
+// Shutdown calls this holding the server's lock.
 func (s *session) end(reason string) {
 	s.mu.Lock()
 	s.reason = reason
 	s.mu.Unlock()
-	s.prog.Quit()
+	go s.prog.Quit()
 }
 
 // handle is the middleware that runs the dashboard; everything before it
@@ -152,7 +166,7 @@ func (s *Server) run(sess ssh.Session) int {
 	s.live[me] = true
 	if s.stopping {
 		// Shutdown began while this session was starting.
-		go me.end(endServerStopping)
+		me.end(endServerStopping)
 	}
 	s.mu.Unlock()
 	defer func() {
@@ -162,7 +176,11 @@ func (s *Server) run(sess ssh.Session) int {
 	}()
 
 	// Window changes must always be read: the SSH library blocks the
-	// connection's requests until they are.
+	// session's requests until they are. They reach the program through a
+	// mailbox that keeps only the latest size, so a storm of them costs a
+	// few frames, not one each, and never waits on a busy program.
+	sizes := newMailbox(prog)
+	defer sizes.close()
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -175,7 +193,7 @@ func (s *Server) run(sess ssh.Session) int {
 					prog.Quit()
 					return
 				}
-				prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				sizes.put(windowSize(w))
 			case <-sess.Context().Done():
 				prog.Quit()
 				return
@@ -192,7 +210,7 @@ func (s *Server) run(sess ssh.Session) int {
 	reason := me.reason
 	me.mu.Unlock()
 	s.log.Info("session end", "remote", sess.RemoteAddr().String(), "role", roleName(role),
-		"duration", time.Since(start).Round(time.Millisecond), "error", err)
+		"duration", time.Since(start).Round(time.Millisecond), "dropped", pump.droppedBytes(), "error", err)
 	switch {
 	case err != nil && reason == "":
 		fmt.Fprintln(sess.Stderr(), "kmdash: the session ended on an error; it has been logged.")

@@ -322,6 +322,18 @@ func (a *App) mouse(msg tea.MouseMsg) bool {
 	if a.ctx.Width < MinWidth || a.ctx.Height < MinHeight || a.search != nil {
 		return false
 	}
+	if a.showHelp {
+		if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+			return false // the wheel would scroll the body hidden under the help
+		}
+		// A click closes the help as a key does; on the body it does not
+		// also act on the item hidden beneath it.
+		a.showHelp = false
+		if msg.Y == 1 {
+			a.mouse(msg) // the tab bar is not covered: a label there acts too
+		}
+		return true
+	}
 	body := a.scroller()
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:

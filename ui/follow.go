@@ -43,7 +43,7 @@ func (a *App) moveTo(p Position) {
 		a.active = i
 		t.selectID(p.Item)
 		a.detail = nil
-		if p.Detail {
+		if p.Detail && t.count() > 0 {
 			a.detail = newDetail(&a.ctx, t.current())
 		}
 		return

@@ -47,10 +47,19 @@ func (c *Context) layoutKey(tab model.TabID, selected int) layoutKey {
 		month: c.Now.Year()*12 + int(c.Now.Month()), width: c.Width, height: c.Height, selected: selected}
 }
 
+// Only layouts up to this size are shared: a rare, huge terminal gains
+// nothing from sharing, and bounding the size of each entry bounds the
+// whole cache (a few hundred entries of a few kilobytes to tens).
+const maxSharedWidth, maxSharedHeight = 250, 80
+
+func (l *Layouts) shares(key layoutKey) bool {
+	return l != nil && key.width <= maxSharedWidth && key.height <= maxSharedHeight
+}
+
 // body returns the layout for key, making it with make when no dashboard
 // sharing l has made it yet.
 func (l *Layouts) body(key layoutKey, make func() *layout) *layout {
-	if l == nil {
+	if !l.shares(key) {
 		return make()
 	}
 	if got, ok := l.bodies.Get(key); ok {
@@ -63,7 +72,7 @@ func (l *Layouts) body(key layoutKey, make func() *layout) *layout {
 
 // static is body's counterpart for a tab's charts, bars and calendar.
 func (l *Layouts) static(key layoutKey, make func() []block) []block {
-	if l == nil {
+	if !l.shares(key) {
 		return make()
 	}
 	if got, ok := l.statics.Get(key); ok {

@@ -144,7 +144,7 @@ func (t *tab) draw(c *Context) {
 		return t.layOut(c, leftW, wide)
 	})
 	t.lines, t.rects = lay.lines, lay.rects
-	if c.Layouts != nil {
+	if c.Layouts.shares(c.layoutKey(t.id, -1)) {
 		// The shared cache keeps the charts for the next layout; a session
 		// holding its own copy would cost every viewer the memory again.
 		t.static = nil
@@ -280,8 +280,13 @@ func (t *tab) reveal() {
 	}
 }
 
-// click selects the item under a point of the body, if any.
+// click selects the item under a point of the body, if any. A point
+// below the body's last row is the footer: the item the body would show
+// there is scrolled out of sight, not under the pointer.
 func (t *tab) click(x, y int) bool {
+	if y < 0 || y >= t.body.Height {
+		return false
+	}
 	y += t.body.YOffset
 	for i, r := range t.rects {
 		if r.contains(x, y) {
