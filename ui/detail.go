@@ -130,7 +130,7 @@ func (c *Context) observationTable(ind *model.Indicator, width int) []string {
 			out = append(out, c.Theme.Muted.Render(truncate(indent+o.Period.String()+" · "+w.Source+" "+o.Source, width)))
 		}
 		if o.Derived != nil {
-			out = append(out, c.para(c.Theme.Muted, indent+"= "+c.arithmetic(ind, o)+"("+w.Arithmetic+")", width))
+			out = append(out, c.para(c.Theme.Muted, indent+"= "+c.arithmetic(ind, o)+fmt.Sprintf(w.Aside, w.Arithmetic), width))
 		}
 		if len(o.Confirmed) > 0 {
 			out = append(out, c.para(c.Theme.Muted, indent+w.Confirmed+" "+strings.Join(o.Confirmed, ", "), width))

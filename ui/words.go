@@ -28,7 +28,8 @@ type words struct {
 	Measure     map[model.Measure]string
 	Tab         string
 	Figures     string
-	Arithmetic  string // "(the stated difference)"
+	Arithmetic  string // "worked back from the stated difference"
+	Aside       string // a remark in brackets: "（%s）", " (%s)"
 	Note        string
 	Above       string // "%s above %s" pattern pieces, see comparison()
 	Below       string
@@ -90,6 +91,7 @@ var zhWords = words{
 	Tab:         "栏目",
 	Figures:     "全部数据",
 	Arithmetic:  "由来源给出的差值推算",
+	Aside:       "（%s）",
 	Note:        "说明",
 	Above:       "比%s高%s",
 	Below:       "比%s低%s",
@@ -98,7 +100,7 @@ var zhWords = words{
 	Places:      "地点",
 	What:        "内容",
 	Facts:       "数据",
-	ThisMonth:   "本月(%s)",
+	ThisMonth:   "本月（%s）",
 	InSeasonNow: "本月当季",
 	Peak:        "最佳",
 	InSeason:    "当季",
@@ -151,6 +153,7 @@ var enWords = words{
 	Tab:         "Tab",
 	Figures:     "Every figure",
 	Arithmetic:  "worked back from the stated difference",
+	Aside:       " (%s)",
 	Note:        "Note",
 	Above:       "%[2]s above %[1]s",
 	Below:       "%[2]s below %[1]s",

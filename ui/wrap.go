@@ -34,6 +34,16 @@ type unit struct {
 }
 
 func wrapLine(s string, width int) []string {
+	// An indented paragraph keeps its indent on every line it takes.
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	if len(indent) > 0 && len(indent) <= width/2 {
+		lines := wrapLine(body, width-len(indent))
+		for i := range lines {
+			lines[i] = indent + lines[i]
+		}
+		return lines
+	}
 	units := splitUnits(s)
 	var lines []string
 	var line strings.Builder

@@ -27,6 +27,7 @@ func TestWrap(t *testing.T) {
 		{"too long for a line: cut by cells", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"keeps newlines", "a b\nc", 10, []string{"a b", "c"}},
 		{"empty", "", 5, []string{""}},
+		{"an indent carries over", "    = a b c d", 9, []string{"    = a b", "    c d"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
