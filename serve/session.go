@@ -70,13 +70,18 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, fmt.Sprintf("kmdash: the server is full (%d sessions); please try again later.", s.cfg.MaxSessions))
 			return
 		}
-		defer s.sessions.Add(-1)
+		// The place is given back before the client learns the session
+		// ended, so that reconnecting at once finds it free; the deferred
+		// call covers a panic on the way.
+		var release sync.Once
+		defer release.Do(func() { s.sessions.Add(-1) })
 		if !s.admit() {
 			wish.Fatalln(sess, endServerStopping)
 			return
 		}
 		defer s.active.Done()
 		code := s.run(sess)
+		release.Do(func() { s.sessions.Add(-1) })
 		_ = sess.Exit(code)
 		next(sess)
 	}
