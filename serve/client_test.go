@@ -132,6 +132,7 @@ type termOptions struct {
 	env                 map[string]string
 	silent              bool // never answer the colour query
 	background          string
+	term                string // TERM; xterm-256color when empty
 	// beforeShell runs on the new session before the PTY is requested,
 	// for requests a real client makes first (agent forwarding).
 	beforeShell func(*gossh.Session) error
@@ -164,7 +165,10 @@ func openTerminal(t testing.TB, client *gossh.Client, o termOptions) *terminal {
 	if o.ptyWidth != 0 || o.ptyHeight != 0 {
 		ptyW, ptyH = o.ptyWidth, o.ptyHeight
 	}
-	if err := sess.RequestPty("xterm-256color", ptyH, ptyW, gossh.TerminalModes{}); err != nil {
+	if o.term == "" {
+		o.term = "xterm-256color"
+	}
+	if err := sess.RequestPty(o.term, ptyH, ptyW, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	stdin, err := sess.StdinPipe()
