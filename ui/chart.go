@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"math"
 	"strconv"
 
@@ -198,6 +200,9 @@ func (c *Context) legend(lines []chartLine, width int) string {
 	if derived {
 		out = append(out, c.Theme.Muted.Width(width).Render(wrap("* "+c.Words.Derived+": "+c.Words.Arithmetic, width)))
 	}
+	for _, note := range c.hiddenPoints(lines) {
+		out = append(out, c.Theme.Muted.Width(width).Render(wrap(note, width)))
+	}
 	return lipgloss.JoinVertical(lipgloss.Left, out...)
 }
 
@@ -233,4 +238,26 @@ func niceAxis(lo, hi float64, maxRows int) axis {
 		}
 	}
 	return axis{lo: lo, hi: hi, rows: maxRows}
+}
+
+// hiddenPoints says which points are drawn under another series' point
+// of the same month and value: the first series is drawn on top, so a
+// reader would otherwise think the other had no figure there.
+func (c *Context) hiddenPoints(lines []chartLine) []string {
+	var notes []string
+	for j := 1; j < len(lines); j++ {
+		for m := 1; m <= 12; m++ {
+			o, ok := lines[j].points[m]
+			if !ok {
+				continue
+			}
+			for i := 0; i < j; i++ {
+				if top, ok := lines[i].points[m]; ok && top.Value.Rat().Cmp(o.Value.Rat()) == 0 {
+					notes = append(notes, fmt.Sprintf(c.Words.Hidden, lines[j].label, c.period(o), o.Value.Text, lines[i].label))
+					break
+				}
+			}
+		}
+	}
+	return notes
 }

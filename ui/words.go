@@ -16,6 +16,7 @@ type words struct {
 	Over        string
 	Stated      string
 	Derived     string
+	Hidden      string // "Yunnan Q1 4.3 lies under Kunming's point"
 	TargetKind  string
 	Source      string
 	Sources     string
@@ -76,6 +77,7 @@ var zhWords = words{
 	Over:       "超过",
 	Stated:     "原文",
 	Derived:    "推算",
+	Hidden:     "%s%s %s与%s的点重合",
 	TargetKind: "目标",
 	Source:     "来源",
 	Sources:    "来源",
@@ -138,6 +140,7 @@ var enWords = words{
 	Over:       "over ",
 	Stated:     "stated",
 	Derived:    "derived",
+	Hidden:     "%s %s %s lies under %s's point",
 	TargetKind: "target",
 	Source:     "Source",
 	Sources:    "Sources",
