@@ -82,7 +82,7 @@ func (c *Context) calendar(width int) string {
 	}
 	lines = append(lines,
 		t.Plain.Width(width).Render(flow(legend, "  ", width)),
-		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(c.Words.InSeasonNow+":"), inSeason, sep, width)))
+		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(c.Words.InSeasonNow+c.Words.Colon), inSeason, sep, width)))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
@@ -97,6 +97,6 @@ func inSeasonLine(title string, names []string, sep string, width int) string {
 		items[i] = n + strings.TrimRight(sep, " ")
 	}
 	items[len(items)-1] = names[len(names)-1]
-	items[0] = title + " " + items[0]
+	items[0] = title + items[0]
 	return flow(items, strings.Repeat(" ", len(sep)-len(strings.TrimRight(sep, " "))), width)
 }

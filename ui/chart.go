@@ -116,7 +116,7 @@ func (c *Context) chart(ch model.Chart, width, plotHeight int) string {
 		return ""
 	}
 	unit := lines[0].ind.Unit.In(c.Lang)
-	title := c.Theme.Heading.Render(ch.Title.In(c.Lang)+" ("+unit+")") + "  " + c.Theme.Muted.Render(c.Words.MonthAxis)
+	title := c.Theme.Heading.Render(ch.Title.In(c.Lang)+fmt.Sprintf(c.Words.Aside, unit)) + "  " + c.Theme.Muted.Render(c.Words.MonthAxis)
 	var plot string
 	for step := max(1, (width-8)/11); step >= 1; step-- {
 		plot = c.plot(lines, step, plotHeight)
@@ -198,7 +198,7 @@ func (c *Context) legend(lines []chartLine, width int) string {
 		out = append(out, lipgloss.JoinHorizontal(lipgloss.Top, head, body))
 	}
 	if derived {
-		out = append(out, c.Theme.Muted.Width(width).Render(wrap("* "+c.Words.Derived+": "+c.Words.Arithmetic, width)))
+		out = append(out, c.Theme.Muted.Width(width).Render(wrap("* "+c.Words.Derived+c.Words.Colon+c.Words.Arithmetic, width)))
 	}
 	for _, note := range c.hiddenPoints(lines) {
 		out = append(out, c.Theme.Muted.Width(width).Render(wrap(note, width)))

@@ -201,8 +201,8 @@ func (c *Context) initiativeDetail(in *model.Initiative, width int) []string {
 	}
 	lines := []string{
 		c.para(t.Heading, in.Name.In(c.Lang)+"  "+t.Muted.Render(other), width),
-		c.para(t.Plain, t.Title.Render(w.What+": ")+in.What.In(c.Lang), width),
-		c.para(t.Plain, t.Title.Render(w.Season+": ")+in.Season.In(c.Lang), width),
+		c.para(t.Plain, t.Title.Render(w.What+w.Colon)+in.What.In(c.Lang), width),
+		c.para(t.Plain, t.Title.Render(w.Season+w.Colon)+in.Season.In(c.Lang), width),
 		c.para(t.Muted, "    "+strings.Join(months, sep), width),
 		"", t.Title.Render(w.Places),
 	}

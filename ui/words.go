@@ -16,6 +16,7 @@ type words struct {
 	Over        string
 	Stated      string
 	Derived     string
+	Colon       string // after a label: "：" or ": "
 	Hidden      string // "Yunnan Q1 4.3 lies under Kunming's point"
 	TargetKind  string
 	Source      string
@@ -77,6 +78,7 @@ var zhWords = words{
 	Over:       "超过",
 	Stated:     "原文",
 	Derived:    "推算",
+	Colon:      "：",
 	Hidden:     "%s%s %s与%s的点重合",
 	TargetKind: "目标",
 	Source:     "来源",
@@ -107,7 +109,7 @@ var zhWords = words{
 	Peak:        "最佳",
 	InSeason:    "当季",
 	OffSeason:   "非当季",
-	MonthAxis:   "横轴:期末月份",
+	MonthAxis:   "横轴：期末月份",
 	Initiatives: "特色旅游产品",
 	Calendar:    "全年时令",
 
@@ -140,6 +142,7 @@ var enWords = words{
 	Over:       "over ",
 	Stated:     "stated",
 	Derived:    "derived",
+	Colon:      ": ",
 	Hidden:     "%s %s %s lies under %s's point",
 	TargetKind: "target",
 	Source:     "Source",
