@@ -27,6 +27,19 @@ func lead(srv *Server) (ui.Position, bool) {
 	return srv.hub.lead, srv.hub.led
 }
 
+// startPresenting starts a server with one presenter key and connects
+// its presenter, who is followed by nobody yet.
+func startPresenting(t *testing.T) (*Server, string, *terminal) {
+	t.Helper()
+	presenterKey := newKey(t)
+	cfg := testConfig(t)
+	cfg.PresenterKeys = writeKeys(t, presenterKey)
+	srv, addr := startServer(t, cfg)
+	presenter := openTerminal(t, dialOK(t, srv, addr, presenterKey), termOptions{})
+	presenter.waitScreen(followers(0))
+	return srv, addr, presenter
+}
+
 // waitTab waits until the terminal's tab bar shows label as active.
 func waitTab(term *terminal, label string) {
 	term.t.Helper()
@@ -36,13 +49,7 @@ func waitTab(term *terminal, label string) {
 }
 
 func TestViewerFollowsPresenter(t *testing.T) {
-	presenterKey := newKey(t)
-	cfg := testConfig(t)
-	cfg.PresenterKeys = writeKeys(t, presenterKey)
-	srv, addr := startServer(t, cfg)
-
-	presenter := openTerminal(t, dialOK(t, srv, addr, presenterKey), termOptions{})
-	presenter.waitScreen(followers(0))
+	srv, addr, presenter := startPresenting(t)
 	viewer := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	viewer.waitScreen("[1 经济]")
 	presenter.waitScreen(followers(1))
@@ -101,13 +108,7 @@ func TestViewerFollowsPresenter(t *testing.T) {
 }
 
 func TestViewersKeepTheirLanguage(t *testing.T) {
-	presenterKey := newKey(t)
-	cfg := testConfig(t)
-	cfg.PresenterKeys = writeKeys(t, presenterKey)
-	srv, addr := startServer(t, cfg)
-
-	presenter := openTerminal(t, dialOK(t, srv, addr, presenterKey), termOptions{})
-	presenter.waitScreen(followers(0))
+	srv, addr, presenter := startPresenting(t)
 	zh := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	en := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: map[string]string{"LANG": "en_US.UTF-8"}})
 	zh.waitScreen("[1 经济]")

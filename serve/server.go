@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/recover"
@@ -44,7 +45,7 @@ type Config struct {
 	Log  *slog.Logger
 
 	// newModel makes a session's model; tests replace it.
-	newModel func(ui.Options) teaModel
+	newModel func(ui.Options) tea.Model
 }
 
 // Defaults are the values a bare `kmdash serve` uses.
@@ -100,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.newModel == nil {
-		cfg.newModel = func(o ui.Options) teaModel { return ui.New(o) }
+		cfg.newModel = func(o ui.Options) tea.Model { return ui.New(o) }
 	}
 	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*session]bool{}, layouts: ui.NewLayouts(sharedLayouts)}
 	s.limit = newIPLimiter(cfg.PerIPRate, cfg.PerIPBurst)

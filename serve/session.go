@@ -6,20 +6,11 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/muesli/termenv"
 
-	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/ui"
 )
-
-// teaModel is what a session runs; ui.App in production.
-type teaModel = tea.Model
-
-// The smallest terminal a session starts in, as the dashboard needs it.
-const minWidth, minHeight = 60, 20
 
 // The largest terminal a session draws for. The protocol carries sizes
 // up to 2³²−1 columns and rows, and drawing a frame that size would take
@@ -101,9 +92,10 @@ func (s *Server) refusal(sess ssh.Session) string {
 	case sess.Context().Value(forwardAskedKey{}) != nil:
 		return "port forwarding is refused; connect again without -R or -L."
 	}
-	if pty.Window.Width < minWidth || pty.Window.Height < minHeight {
+	// A session starts only in a terminal the dashboard can draw in.
+	if pty.Window.Width < ui.MinWidth || pty.Window.Height < ui.MinHeight {
 		return fmt.Sprintf("the dashboard needs a terminal of at least %d×%d; this one is %d×%d.",
-			minWidth, minHeight, pty.Window.Width, pty.Window.Height)
+			ui.MinWidth, ui.MinHeight, pty.Window.Width, pty.Window.Height)
 	}
 	return ""
 }
@@ -225,83 +217,4 @@ func (s *Server) run(sess ssh.Session) int {
 		return 1
 	}
 	return 0
-}
-
-// renderer is the session's own lipgloss renderer: colours from the
-// client's TERM and COLORTERM, background from its answer to the probe.
-func (s *Server) renderer(sess ssh.Session, term string, pump *inputPump) *lipgloss.Renderer {
-	env := environ(append(sess.Environ(), "TERM="+term))
-	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
-	r.SetColorProfile(termenv.NewOutput(nil, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile())
-	if term == "" || term == "dumb" {
-		r.SetColorProfile(termenv.Ascii)
-		r.SetHasDarkBackground(true)
-		return r
-	}
-	if _, err := sess.Write([]byte(backgroundQuery)); err != nil {
-		r.SetHasDarkBackground(true)
-		return r
-	}
-	dark, _ := pump.waitBackground(s.cfg.ProbeTimeout)
-	r.SetHasDarkBackground(dark)
-	return r
-}
-
-// themes shares one ui.Theme among sessions whose terminals have the same
-// colour profile and background: the styles are the same, and a theme is
-// a good part of a session's memory.
-type themes struct {
-	mu     sync.Mutex
-	byTerm map[themeKey]*ui.Theme
-}
-
-type themeKey struct {
-	profile termenv.Profile
-	dark    bool
-}
-
-func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
-	k := themeKey{r.ColorProfile(), r.HasDarkBackground()}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.byTerm == nil {
-		t.byTerm = map[themeKey]*ui.Theme{}
-	}
-	th, ok := t.byTerm[k]
-	if !ok {
-		th = ui.NewTheme(r)
-		t.byTerm[k] = th
-	}
-	return th
-}
-
-// langOf lets a client pick English with LANG or LC_ALL sent over SSH
-// (SendEnv); Chinese is the default.
-func langOf(sess ssh.Session) model.Lang {
-	env := environ(sess.Environ())
-	for _, k := range []string{"KMDASH_LANG", "LC_ALL", "LANG"} {
-		v := env.Getenv(k)
-		switch {
-		case v == "":
-			continue
-		case len(v) >= 2 && v[:2] == "en":
-			return model.En
-		}
-		return model.Zh
-	}
-	return model.Zh
-}
-
-// environ is a session's environment as termenv reads it.
-type environ []string
-
-func (e environ) Environ() []string { return e }
-
-func (e environ) Getenv(key string) string {
-	for i := len(e) - 1; i >= 0; i-- {
-		if len(e[i]) > len(key) && e[i][:len(key)] == key && e[i][len(key)] == '=' {
-			return e[i][len(key)+1:]
-		}
-	}
-	return ""
 }

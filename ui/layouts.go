@@ -62,12 +62,7 @@ func (l *Layouts) body(key layoutKey, make func() *layout) *layout {
 	if !l.shares(key) {
 		return make()
 	}
-	if got, ok := l.bodies.Get(key); ok {
-		return got
-	}
-	got := make()
-	l.bodies.Add(key, got)
-	return got
+	return cached(l.bodies, key, make)
 }
 
 // static is body's counterpart for a tab's charts, bars and calendar.
@@ -75,10 +70,14 @@ func (l *Layouts) static(key layoutKey, make func() []block) []block {
 	if !l.shares(key) {
 		return make()
 	}
-	if got, ok := l.statics.Get(key); ok {
+	return cached(l.statics, key, make)
+}
+
+func cached[V any](c *lru.Cache[layoutKey, V], key layoutKey, make func() V) V {
+	if got, ok := c.Get(key); ok {
 		return got
 	}
 	got := make()
-	l.statics.Add(key, got)
+	c.Add(key, got)
 	return got
 }

@@ -1,0 +1,91 @@
+package serve
+
+import (
+	"sync"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/muesli/termenv"
+
+	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui"
+)
+
+// renderer is the session's own lipgloss renderer: colours from the
+// client's TERM and COLORTERM, background from its answer to the probe.
+func (s *Server) renderer(sess ssh.Session, term string, pump *inputPump) *lipgloss.Renderer {
+	env := environ(append(sess.Environ(), "TERM="+term))
+	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	r.SetColorProfile(termenv.NewOutput(nil, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile())
+	if term == "" || term == "dumb" {
+		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true)
+		return r
+	}
+	if _, err := sess.Write([]byte(backgroundQuery)); err != nil {
+		r.SetHasDarkBackground(true)
+		return r
+	}
+	dark, _ := pump.waitBackground(s.cfg.ProbeTimeout)
+	r.SetHasDarkBackground(dark)
+	return r
+}
+
+// themes shares one ui.Theme among sessions whose terminals have the same
+// colour profile and background: the styles are the same, and a theme is
+// a good part of a session's memory.
+type themes struct {
+	mu     sync.Mutex
+	byTerm map[themeKey]*ui.Theme
+}
+
+type themeKey struct {
+	profile termenv.Profile
+	dark    bool
+}
+
+func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
+	k := themeKey{r.ColorProfile(), r.HasDarkBackground()}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.byTerm == nil {
+		t.byTerm = map[themeKey]*ui.Theme{}
+	}
+	th, ok := t.byTerm[k]
+	if !ok {
+		th = ui.NewTheme(r)
+		t.byTerm[k] = th
+	}
+	return th
+}
+
+// langOf lets a client pick English with LANG or LC_ALL sent over SSH
+// (SendEnv); Chinese is the default.
+func langOf(sess ssh.Session) model.Lang {
+	env := environ(sess.Environ())
+	for _, k := range []string{"KMDASH_LANG", "LC_ALL", "LANG"} {
+		v := env.Getenv(k)
+		switch {
+		case v == "":
+			continue
+		case len(v) >= 2 && v[:2] == "en":
+			return model.En
+		}
+		return model.Zh
+	}
+	return model.Zh
+}
+
+// environ is a session's environment as termenv reads it.
+type environ []string
+
+func (e environ) Environ() []string { return e }
+
+func (e environ) Getenv(key string) string {
+	for i := len(e) - 1; i >= 0; i-- {
+		if len(e[i]) > len(key) && e[i][:len(key)] == key && e[i][len(key)] == '=' {
+			return e[i][len(key)+1:]
+		}
+	}
+	return ""
+}
