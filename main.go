@@ -27,6 +27,7 @@ import (
 	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/serve"
 	"github.com/kmdash/kmdash/ui"
+	"github.com/kmdash/kmdash/ui/report"
 )
 
 const version = "0.1.0"
@@ -173,10 +174,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "render":
 		return r.run(opts, stdout)
 	case "export":
-		if !slices.Contains(data.Formats, format) {
+		if !slices.Contains(report.Formats, format) {
 			return usagef("--format %q: want json, csv or md", format)
 		}
-		return data.Export(stdout, pack, format, lang)
+		return report.Export(stdout, pack, format, lang)
 	case "serve":
 		return sf.run(pack, clock, stdout, stderr)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/report"
 )
 
 // The only forms a problem may take when the file is named fuzz.yaml.
@@ -154,14 +155,14 @@ func checkExports(t *testing.T, p *model.Pack) {
 	for _, ind := range p.Indicators {
 		figures += len(ind.Obs)
 	}
-	for _, format := range Formats {
+	for _, format := range report.Formats {
 		langs := model.Langs
 		if format != "md" {
 			langs = langs[:1] // only Markdown has words to translate
 		}
 		for _, lang := range langs {
 			var out bytes.Buffer
-			if err := Export(&out, p, format, lang); err != nil {
+			if err := report.Export(&out, p, format, lang); err != nil {
 				t.Fatalf("export %s %s: %v", format, lang, err)
 			}
 			switch format {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/report"
 )
 
 // Observations may be listed in any order: the file's order is kept (an
@@ -66,7 +67,7 @@ func TestObservationOrderDoesNotMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := Export(&out, q, "csv", model.Zh); err != nil {
+	if err := report.Export(&out, q, "csv", model.Zh); err != nil {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(out.String()), "\n")

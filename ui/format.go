@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/words"
 )
 
 // Context is what every part of the screen shares. The root model owns
@@ -12,7 +13,7 @@ import (
 type Context struct {
 	Pack  *model.Pack
 	Lang  model.Lang
-	Words *words
+	Words *words.Words
 	Theme *Theme
 	Now   time.Time
 	Width int
@@ -24,7 +25,7 @@ type Context struct {
 
 func (c *Context) setLang(l model.Lang) {
 	c.Lang = l
-	c.Words = wordsFor(l)
+	c.Words = words.For(l)
 }
 
 // figure writes an observation's value as the source gave it, hedged and

@@ -1,4 +1,7 @@
-package data
+// Package report writes a pack for reading outside the dashboard: the
+// exports (JSON, CSV, Markdown), in the reader's language where they are
+// meant to be read.
+package report
 
 import (
 	"encoding/csv"

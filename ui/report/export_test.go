@@ -1,4 +1,4 @@
-package data
+package report
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kmdash/kmdash/data"
 	"github.com/kmdash/kmdash/model"
 )
 
@@ -59,7 +60,7 @@ func export(t *testing.T, p *model.Pack, format string, lang model.Lang) []byte 
 
 func shippedPack(t *testing.T) *model.Pack {
 	t.Helper()
-	p, err := Default()
+	p, err := data.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +140,7 @@ func TestExportJSONShape(t *testing.T) {
 			}
 		}
 	}
-	if want := len(observationLine.FindAll(DefaultBytes(), -1)); count != want {
+	if want := len(observationLine.FindAll(data.DefaultBytes(), -1)); count != want {
 		t.Errorf("exported %d observations; the pack file has %d", count, want)
 	}
 }
@@ -166,7 +167,7 @@ indicators:
       - {region: kunming, period: 2025-01/2025-05, value: 4294.780, source: s}
 `
 	want := []string{"6.0", "-3.0", "0.10", "2805900", "4294.780"}
-	p, err := Load("digits.yaml", []byte(pack))
+	p, err := data.Load("digits.yaml", []byte(pack))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ indicators:
 func TestExportLeadingZero(t *testing.T) {
 	for _, v := range []string{"05.5", "007", "-01"} {
 		pack := strings.Replace(onePack, "VALUE", v, 1)
-		p, err := Load("lead.yaml", []byte(pack))
+		p, err := data.Load("lead.yaml", []byte(pack))
 		if err != nil {
 			continue // refused at load: fine
 		}
@@ -303,7 +304,7 @@ func TestExportJSONDerived(t *testing.T) {
 			}
 		}
 	}
-	if want := bytes.Count(DefaultBytes(), []byte("formula:")); derived != want {
+	if want := bytes.Count(data.DefaultBytes(), []byte("formula:")); derived != want {
 		t.Errorf("%d derived observations exported; the pack file writes %d formulas", derived, want)
 	}
 }
@@ -331,7 +332,7 @@ func TestExportCSV(t *testing.T) {
 		return
 	}
 	rows := recs[1:]
-	if want := len(observationLine.FindAll(DefaultBytes(), -1)); len(rows) != want {
+	if want := len(observationLine.FindAll(data.DefaultBytes(), -1)); len(rows) != want {
 		t.Errorf("%d rows, want one per observation: %d", len(rows), want)
 	}
 	// Rows follow the pack's order; each carries its figure as written.

@@ -1,0 +1,91 @@
+// Package words holds every piece of interface text, one table per
+// language: the dashboard's labels, messages and key help, and the words
+// the reports (export, describe, scorecard, minutes) are written in.
+// Figures and names never live here: they come from the pack. Adding a
+// language is one more table here and its names in the pack.
+package words
+
+import "github.com/kmdash/kmdash/model"
+
+// Words is every piece of interface text in one language. Figures and
+// names never live here: they come from the pack.
+type Words struct {
+	Tabs map[model.TabID]string
+
+	PackLabel   string
+	TooSmall    string // title of the "too small" screen
+	NeedSize    string // "need at least %d×%d, now %d×%d"
+	Enlarge     string
+	Target      string // "%d年目标": the year's target
+	About       string
+	Over        string
+	Stated      string
+	Derived     string
+	Colon       string // after a label: "：" or ": "
+	Hidden      string // "Yunnan Q1 4.3 lies under Kunming's point"
+	TargetKind  string
+	Source      string
+	Sources     string
+	Confirmed   string
+	Region      string
+	Period      string
+	Value       string
+	Kind        string
+	Unit        string
+	Measure     map[model.Measure]string
+	Tab         string
+	Figures     string
+	Arithmetic  string // "worked back from the stated difference"
+	Aside       string // a remark in brackets: "（%s）", " (%s)"
+	Note        string
+	Above       string // "%s above %s" pattern pieces, see comparison()
+	Below       string
+	PP          string // percentage points
+	Season      string
+	Places      string
+	What        string
+	Facts       string
+	ThisMonth   string // "this month (%s)"
+	InSeasonNow string
+	Peak        string
+	InSeason    string
+	OffSeason   string
+	MonthAxis   string
+	Initiatives string
+	Calendar    string
+
+	SearchPrompt string
+	NoResults    string
+	SearchHint   string
+	HelpTitle    string
+	HelpMouse    string
+	DetailHint   string
+
+	Autoplay   string // "▶ autoplay %ds"
+	Following  string
+	Browsing   string // a viewer browsing alone
+	Followers  string // "%d following"
+	Presenting string
+	More       string // the body goes on below the window
+
+	// Keys is the help text of each key binding.
+	Keys Keys
+}
+
+// Keys is the help text of each key binding in one language.
+type Keys struct {
+	Tabs, Next, Prev, Up, Down, PageUp, PageDown, Open, Back string
+	NextInd, PrevInd, Search, Lang, Autoplay, Follow         string
+	Help, Quit                                               string
+}
+
+// For is the table for language l; Chinese for any language without one.
+func For(l model.Lang) *Words {
+	if w, ok := tables[l]; ok {
+		return w
+	}
+	return tables[model.Zh]
+}
+
+// tables holds every language's words.
+var tables = map[model.Lang]*Words{model.Zh: &zh, model.En: &en}
