@@ -197,11 +197,10 @@ func keyFigures(t *testing.T, pack *model.Pack, tab model.TabID, lang model.Lang
 			if o == nil {
 				t.Fatalf("indicator %s has no headline figure", ind.ID)
 			}
-			unit := ind.Unit.In(lang)
-			if unit != "%" && lang == model.En {
-				unit = " " + unit
-			}
-			out = append(out, o.Value.Grouped()+unit)
+			// The figure in the reader's number form (model.Figure is
+			// table-tested on its own), without the qualifier a card may
+			// set apart.
+			out = append(out, model.Figure(lang, o.Value, model.Exact, ind.Unit))
 		}
 	}
 	if len(out) == 0 {
@@ -353,7 +352,7 @@ indicators:
   - id: gdp
     tab: economy
     name: {zh: 地区生产总值, en: GDP}
-    unit: {zh: 亿元, en: 100m yuan}
+    unit: {zh: 亿元, en: yuan}
     measure: level
     observations:
       - {region: kunming, period: 2025-01/2025-06, value: 4294.78, source: src}

@@ -48,35 +48,56 @@ func (r *reader) decodePack(root ast.Node) *model.Pack {
 }
 
 func (r *reader) region(n ast.Node, path string) model.Region {
-	f := r.fields(n, path, "a region", []string{"id", "zh"}, "en")
+	f := r.fields(n, path, "a region", []string{"id", "zh"}, "en", "within")
 	return model.Region{
-		ID:   r.text(f["id"], path+".id", "region id"),
-		Name: model.Text{Zh: r.text(f["zh"], path+".zh", "region name"), En: r.text(f["en"], path+".en", "region name")},
-		Path: path,
+		ID:     r.text(f["id"], path+".id", "region id"),
+		Name:   model.Text{Zh: r.text(f["zh"], path+".zh", "region name"), En: r.text(f["en"], path+".en", "region name")},
+		Within: r.text(f["within"], path+".within", "within"),
+		Path:   path,
 	}
 }
 
+// noURL is what `url:` says of a source whose address is not held.
+const noURL = "none"
+
+// source reads a publication: its title where known (`title:`), or what
+// it is where not (`about:`), never both; and its URL, or `url: none`.
 func (r *reader) source(n ast.Node, path string) model.Source {
-	f := r.fields(n, path, "a source", []string{"id", "title", "date"}, "publisher", "url", "file", "note")
-	return model.Source{
+	f := r.fields(n, path, "a source", []string{"id", "date"}, "publisher", "title", "about", "lang", "url", "note")
+	s := model.Source{
 		ID:        r.text(f["id"], path+".id", "source id"),
-		Publisher: r.text(f["publisher"], path+".publisher", "publisher"),
-		Title:     r.text(f["title"], path+".title", "source title"),
+		Publisher: r.bilingual(f["publisher"], path+".publisher", "publisher"),
 		Date:      r.text(f["date"], path+".date", "source date"),
 		URL:       r.text(f["url"], path+".url", "url"),
-		File:      r.text(f["file"], path+".file", "file"),
+		Lang:      model.Lang(r.text(f["lang"], path+".lang", "lang")),
 		Note:      r.bilingual(f["note"], path+".note", "note"),
 		Path:      path,
 	}
+	switch {
+	case f["title"] != nil && f["about"] != nil:
+		r.fail(position(f["about"]), "a source has a title or, where its title is not known, about; not both")
+	case f["about"] != nil:
+		s.Title, s.Described = r.bilingual(f["about"], path+".about", "about"), true
+	default:
+		s.Title = r.bilingual(f["title"], path+".title", "source title")
+	}
+	if s.Lang == "" {
+		s.Lang = model.Zh
+	}
+	if s.URL == noURL {
+		s.URL, s.NoURL = "", true
+	}
+	return s
 }
 
 func (r *reader) indicator(n ast.Node, path string) *model.Indicator {
 	f := r.fields(n, path, "an indicator",
-		[]string{"id", "tab", "name", "measure", "observations"}, "unit", "initials", "note")
+		[]string{"id", "tab", "name", "measure", "observations"}, "full", "unit", "initials", "note")
 	ind := &model.Indicator{
 		ID:       r.text(f["id"], path+".id", "indicator id"),
 		Tab:      model.TabID(r.text(f["tab"], path+".tab", "tab")),
 		Name:     r.bilingual(f["name"], path+".name", "name"),
+		Full:     r.bilingual(f["full"], path+".full", "full name"),
 		Initials: r.text(f["initials"], path+".initials", "initials"),
 		Unit:     r.bilingual(f["unit"], path+".unit", "unit"),
 		Measure:  model.Measure(r.text(f["measure"], path+".measure", "measure")),
@@ -141,8 +162,10 @@ func (r *reader) derivation(ind *model.Indicator, o *model.Observation, formula,
 }
 
 func (r *reader) initiative(n ast.Node, path string) *model.Initiative {
-	f := r.fields(n, path, "an initiative", []string{"id", "name", "what", "season", "months"},
-		"initials", "places", "peak", "facts", "sources")
+	// Season, months and places are optional: where no source gives
+	// them, the pack leaves them out and the reader is told so.
+	f := r.fields(n, path, "an initiative", []string{"id", "name", "what"},
+		"season", "months", "initials", "places", "peak", "facts", "sources")
 	in := &model.Initiative{
 		ID:       r.text(f["id"], path+".id", "initiative id"),
 		Name:     r.bilingual(f["name"], path+".name", "name"),

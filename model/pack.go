@@ -36,23 +36,36 @@ const (
 // Tabs lists every tab in display order.
 var Tabs = []TabID{Economy, Industry, Services, Property, Tourism}
 
-// Region is a place a figure describes: kunming, yunnan or china.
+// Region is a place a figure describes: kunming, yunnan or china, or a
+// part of one, such as Kunming's five main urban districts.
 type Region struct {
 	ID   string
 	Name Text
-	Path string
+	// Within is the region this one is part of, where it is narrower
+	// than a city or province a reader would assume; empty otherwise.
+	Within string
+	Path   string
 }
 
-// Source is a publication that states figures.
+// Source is a publication that states figures. It is cited by
+// publisher, title and date, with its URL where one is known, never by
+// where a copy happens to be kept.
 type Source struct {
 	ID        string
-	Publisher string
-	Title     string
+	Publisher Text // 昆明日报（昆明信息港） / Kunming Daily (via kunming.cn)
+	// Title is the piece's own title in both languages, the one in Lang
+	// as published and the other a translation; where the title is not
+	// known, Described is set and Title says what the piece is instead.
+	Title     Text
+	Described bool
+	Lang      Lang   // the language the piece is written in
 	Date      string // YYYY, YYYY-MM or YYYY-MM-DD, as precise as known
 	URL       string
-	File      string // a copy kept beside the project, where there is no URL
-	Note      Text
-	Path      string
+	// NoURL records that no URL is held for the piece (`url: none`), so
+	// that a reader is told so rather than shown nothing.
+	NoURL bool
+	Note  Text
+	Path  string
 }
 
 // Measure says what kind of quantity an indicator is.
@@ -63,27 +76,45 @@ const (
 	Level Measure = "level" // an amount: 亿元, 万平方米
 	YoY   Measure = "yoy"   // growth on the same period a year earlier, %
 	Share Measure = "share" // a proportion of a whole, %
-	Count Measure = "count" // a number of things
+	// Contribution is a contribution rate (贡献率): the part of a whole's
+	// growth that one part supplied, %. Never a share of the level.
+	Contribution Measure = "contribution"
+	Count        Measure = "count" // a number of things
 )
 
 // Measures lists the valid measures.
-var Measures = []Measure{Level, YoY, Share, Count}
+var Measures = []Measure{Level, YoY, Share, Contribution, Count}
 
 // Percentage reports whether differences of this measure are percentage
 // points rather than amounts in the indicator's unit.
-func (m Measure) Percentage() bool { return m == YoY || m == Share }
+func (m Measure) Percentage() bool { return m == YoY || m == Share || m == Contribution }
 
 // Indicator is one quantity followed over regions and periods.
 type Indicator struct {
-	ID       string
-	Tab      TabID
+	ID  string
+	Tab TabID
+	// Name is the short form a card has room for (GDP growth, y/y); Full
+	// is the statistical term in full, for the detail and the exports.
 	Name     Text
+	Full     Text
 	Initials string // pinyin initials of the Chinese name, for search
-	Unit     Text
-	Measure  Measure
-	Note     Text
-	Obs      []*Observation
-	Path     string
+	// Unit is the unit the figures are stated in: in Chinese as the
+	// source wrote it (亿元), in English without the Chinese scale
+	// (yuan), which figures are shifted by instead; see Figure.
+	Unit    Text
+	Measure Measure
+	Note    Text
+	Obs     []*Observation
+	Path    string
+}
+
+// FullName is the indicator's full term, or its name where the pack
+// gives no longer one.
+func (ind *Indicator) FullName() Text {
+	if ind.Full.IsZero() {
+		return ind.Name
+	}
+	return ind.Full
 }
 
 // Qualifier hedges a figure the way its source did.

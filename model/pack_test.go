@@ -63,8 +63,8 @@ func fixture() *Pack {
 			{ID: "china", Name: Text{Zh: "全国", En: "China"}},
 		},
 		Sources: []Source{
-			{ID: "km-stats", Publisher: "昆明市统计局", Title: "三季度经济运行情况", Date: "2025-10", URL: "https://tjj.km.gov.cn/"},
-			{ID: "nbs", Publisher: "国家统计局", Title: "前三季度国民经济", Date: "2025-10-20"},
+			{ID: "km-stats", Publisher: Text{Zh: "昆明市统计局"}, Title: Text{Zh: "三季度经济运行情况"}, Date: "2025-10", URL: "https://tjj.km.gov.cn/"},
+			{ID: "nbs", Publisher: Text{Zh: "国家统计局"}, Title: Text{Zh: "前三季度国民经济"}, Date: "2025-10-20"},
 		},
 		Indicators: []*Indicator{
 			{ID: "visitors", Tab: Tourism, Name: Text{Zh: "接待游客"}, Unit: Text{Zh: "万人次"}, Measure: Count,

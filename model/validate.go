@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // Problem is one thing wrong with a pack. Path locates it the way the
@@ -87,6 +88,13 @@ func (c *checker) regions() {
 		if r.Name.Zh == "" {
 			c.add(r.Path+".zh", "region %s needs a Chinese name", Quote(r.ID))
 		}
+		switch {
+		case r.Within == "":
+		case r.Within == r.ID:
+			c.add(r.Path+".within", "region %s cannot lie within itself", Quote(r.ID))
+		case !c.regionIDs[r.Within]:
+			c.add(r.Path+".within", "region %s lies within %s, which the pack does not list", Quote(r.ID), Quote(r.Within))
+		}
 	}
 	if len(c.p.Regions) == 0 {
 		c.add(c.p.Path+".regions", "the pack lists no regions")
@@ -97,8 +105,11 @@ func (c *checker) sources() {
 	seen := map[string]bool{}
 	for _, s := range c.p.Sources {
 		c.id(s.Path+".id", "source", s.ID, seen)
-		if s.Title == "" {
-			c.add(s.Path+".title", "source %s needs a title", Quote(s.ID))
+		if s.Title.Zh == "" {
+			c.add(s.Path+".title", "source %s needs a title, or about: saying what it is where its title is not known", Quote(s.ID))
+		}
+		if s.Lang != "" && !slices.Contains(Langs, s.Lang) {
+			c.add(s.Path+".lang", "lang %s is not one of zh, en", Quote(string(s.Lang)))
 		}
 		if !datePattern.MatchString(s.Date) {
 			c.add(s.Path+".date", "source date %s is not written YYYY, YYYY-MM or YYYY-MM-DD", Quote(s.Date))
@@ -107,6 +118,12 @@ func (c *checker) sources() {
 			c.add(s.Path+".url", "url %s must start with http:// or https://", Quote(s.URL))
 		}
 	}
+}
+
+// mustBase is the unit without its scale prefix.
+func mustBase(zhUnit string) string {
+	_, base := Magnitude(zhUnit)
+	return base
 }
 
 // id checks an identifier's form and that it was not used before.
@@ -129,7 +146,10 @@ func (c *checker) indicators() {
 			c.add(ind.Path+".name", "indicator %s needs a Chinese name", Quote(ind.ID))
 		}
 		if !slices.Contains(Measures, ind.Measure) {
-			c.add(ind.Path+".measure", "measure %s is not one of level, yoy, share, count", Quote(string(ind.Measure)))
+			c.add(ind.Path+".measure", "measure %s is not one of level, yoy, share, contribution, count", Quote(string(ind.Measure)))
+		}
+		if exp, _ := Magnitude(ind.Unit.Zh); exp > 0 && strings.ContainsAny(ind.Unit.En, "0123456789") {
+			c.add(ind.Path+".unit", "unit.en %s carries a scale; write the unit alone (yuan, m²): the %s in %s is applied to the figure", Quote(ind.Unit.En), strings.TrimSuffix(ind.Unit.Zh, mustBase(ind.Unit.Zh)), Quote(ind.Unit.Zh))
 		}
 		// A count's name says what is counted (17 parcels of land), so
 		// its figure reads without a unit; an amount or a rate does not.

@@ -14,7 +14,7 @@ func minimal() *Pack {
 		Date:    "2025-10-28",
 		Year:    2025,
 		Regions: []Region{{ID: "kunming", Name: Text{Zh: "昆明"}}},
-		Sources: []Source{{ID: "km-stats", Title: "三季度经济运行情况", Date: "2025-10"}},
+		Sources: []Source{{ID: "km-stats", Title: Text{Zh: "三季度经济运行情况"}, Date: "2025-10"}},
 		Indicators: []*Indicator{{
 			ID: "gdp", Tab: Economy, Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
 			Obs: []*Observation{obs("kunming", "2025-01/2025-06", "4.4", "km-stats")},
@@ -71,17 +71,17 @@ func TestValidate(t *testing.T) {
 
 		// Sources.
 		{"duplicate source id", func(p *Pack) {
-			p.Sources = append(p.Sources, Source{ID: "km-stats", Title: "另一份", Date: "2025"})
+			p.Sources = append(p.Sources, Source{ID: "km-stats", Title: Text{Zh: "另一份"}, Date: "2025"})
 		}, []want{{"$.sources[1].id", `duplicate source id "km-stats"`}}},
 		{"source id with underscore", func(p *Pack) {
-			p.Sources = append(p.Sources, Source{ID: "nbs_2025", Title: "t", Date: "2025"})
+			p.Sources = append(p.Sources, Source{ID: "nbs_2025", Title: Text{Zh: "t"}, Date: "2025"})
 		}, []want{{"$.sources[1].id", `source id "nbs_2025" must be lower-case`}}},
-		{"source without title", func(p *Pack) { p.Sources[0].Title = "" }, []want{
+		{"source without title", func(p *Pack) { p.Sources[0].Title = Text{} }, []want{
 			{"$.sources[0].title", `source "km-stats" needs a title`}}},
 		{"source dated by year, month or day", func(p *Pack) {
 			p.Sources = append(p.Sources,
-				Source{ID: "a", Title: "t", Date: "2025"},
-				Source{ID: "b", Title: "t", Date: "2025-10-20"})
+				Source{ID: "a", Title: Text{Zh: "t"}, Date: "2025"},
+				Source{ID: "b", Title: Text{Zh: "t"}, Date: "2025-10-20"})
 		}, nil},
 		{"source date with slashes", func(p *Pack) { p.Sources[0].Date = "2025/10" }, []want{
 			{"$.sources[0].date", `source date "2025/10" is not written YYYY, YYYY-MM or YYYY-MM-DD`}}},
@@ -103,7 +103,7 @@ func TestValidate(t *testing.T) {
 		{"indicator without Chinese name", func(p *Pack) { p.Indicators[0].Name = Text{En: "GDP"} }, []want{
 			{"$.indicators[0].name", `indicator "gdp" needs a Chinese name`}}},
 		{"unknown measure", func(p *Pack) { p.Indicators[0].Measure = "percent" }, []want{
-			{"$.indicators[0].measure", `measure "percent" is not one of level, yoy, share, count`}}},
+			{"$.indicators[0].measure", `measure "percent" is not one of level, yoy, share, contribution, count`}}},
 		{"no unit", func(p *Pack) { p.Indicators[0].Unit = Text{} }, []want{
 			{"$.indicators[0].unit", `indicator "gdp" needs a unit`}}},
 		{"unit in English only", func(p *Pack) { p.Indicators[0].Unit = Text{En: "%"} }, nil},
@@ -257,11 +257,34 @@ func TestValidate(t *testing.T) {
 		{"unknown headline", func(p *Pack) { p.Headlines = []string{"gdp", "cpi"} }, []want{
 			{"$.headlines[1]", `unknown indicator "cpi"`}}},
 
+		// A region narrower than another names one the pack lists.
+		{"region within a listed region", func(p *Pack) {
+			p.Regions = append(p.Regions, Region{ID: "kunming-main-urban", Name: Text{Zh: "昆明主城五区"}, Within: "kunming"})
+		}, nil},
+		{"region within an unknown region", func(p *Pack) {
+			p.Regions = append(p.Regions, Region{ID: "wuhua", Name: Text{Zh: "五华区"}, Within: "kunming-city"})
+		}, []want{{"$.regions[1].within", `lies within "kunming-city", which the pack does not list`}}},
+		{"region within itself", func(p *Pack) { p.Regions[0].Within = "kunming" }, []want{
+			{"$.regions[0].within", "cannot lie within itself"}}},
+
+		// The English unit names the unit; the Chinese scale moves the figure.
+		{"scaled English unit", func(p *Pack) {
+			p.Indicators[0].Unit = Text{Zh: "亿元", En: "100m yuan"}
+			p.Indicators[0].Measure = Level
+		},
+			[]want{{"$.indicators[0].unit", `unit.en "100m yuan" carries a scale; write the unit alone (yuan, m²): the 亿 in "亿元"`}}},
+		{"unscaled English unit", func(p *Pack) { p.Indicators[0].Unit = Text{Zh: "亿元", En: "yuan"}; p.Indicators[0].Measure = Level }, nil},
+		{"contribution rate", func(p *Pack) { p.Indicators[0].Measure = Contribution }, nil},
+
+		// A source's language is one the dashboard speaks.
+		{"source in an unknown language", func(p *Pack) { p.Sources[0].Lang = "fr" }, []want{
+			{"$.sources[0].lang", `lang "fr" is not one of zh, en`}}},
+
 		// Several problems come back in file order.
 		{"problems in file order", func(p *Pack) {
 			p.Headlines = []string{"cpi"}
 			p.Indicators[0].Obs[0].Source = "nbs"
-			p.Sources[0].Title = ""
+			p.Sources[0].Title = Text{}
 			p.ID = ""
 		}, []want{
 			{"$.pack", "must be lower-case"},

@@ -63,7 +63,7 @@ func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	}
 	lines := []string{
 		c.para(t.Heading, ind.Name.In(c.Lang)+"  "+t.Muted.Render(other), width),
-		c.para(t.Muted, fmt.Sprintf("%s %s · %s %s · %s", w.Tab, w.Tabs[ind.Tab], w.Unit, ind.Unit.In(c.Lang), w.Measure[ind.Measure]), width),
+		c.para(t.Muted, fmt.Sprintf("%s %s · %s %s · %s", w.Tab, w.Tabs[ind.Tab], w.Unit, model.UnitName(c.Lang, ind.Unit), w.Measure[ind.Measure]), width),
 	}
 	if !ind.Note.IsZero() {
 		lines = append(lines, c.para(t.Plain, ind.Note.In(c.Lang), width))
@@ -160,7 +160,7 @@ func usedSources(ind *model.Indicator) []string {
 }
 
 // sourceList writes each source as id, publisher, title and date, then
-// where to read it: its URL or the file kept beside the project.
+// its URL.
 func (c *Context) sourceList(ids []string, width int) []string {
 	var out []string
 	for _, id := range ids {
@@ -168,13 +168,9 @@ func (c *Context) sourceList(ids []string, width int) []string {
 		if s == nil {
 			continue
 		}
-		head := c.Theme.Selected.Render("["+s.ID+"]") + " " + strings.TrimSpace(s.Publisher+" "+s.Title) + " · " + s.Date
+		head := c.Theme.Selected.Render("["+s.ID+"]") + " " + strings.TrimSpace(s.Publisher.In(c.Lang)+" "+s.Title.In(c.Lang)) + " · " + s.Date
 		out = append(out, c.para(c.Theme.Plain, head, width))
-		where := s.URL
-		if where == "" {
-			where = s.File
-		}
-		if where != "" {
+		if where := s.URL; where != "" {
 			// URLs are never wrapped, so they stay clickable and copyable.
 			out = append(out, "    "+truncate(where, width-4))
 		}

@@ -29,29 +29,10 @@ func (c *Context) setLang(l model.Lang) {
 }
 
 // figure writes an observation's value as the source gave it, hedged and
-// with its unit: "约5%", "4294.78亿元", "over 40,000 birds".
+// with its unit, in the reader's language: "5%左右", "4294.78亿元",
+// "over 40,000 birds", "429.478 billion yuan" (model.Figure).
 func (c *Context) figure(ind *model.Indicator, o *model.Observation) string {
-	return c.hedge(o) + o.Value.Grouped() + c.unit(ind)
-}
-
-func (c *Context) hedge(o *model.Observation) string {
-	switch o.Qualifier {
-	case model.About:
-		return c.Words.About
-	case model.Over:
-		return c.Words.Over
-	}
-	return ""
-}
-
-// unit is the unit as it follows a number: no space for "%" and for
-// Chinese units, one space before an English word.
-func (c *Context) unit(ind *model.Indicator) string {
-	u := ind.Unit.In(c.Lang)
-	if u == "%" || c.Lang == model.Zh || u == "" {
-		return u
-	}
-	return " " + u
+	return model.Figure(c.Lang, o.Value, o.Qualifier, ind.Unit)
 }
 
 // period names an observation's span, preferring the source's own words.
@@ -73,9 +54,9 @@ func (c *Context) regionName(id string) string {
 // in the indicator's unit for levels and counts.
 func (c *Context) gap(ind *model.Indicator, n model.Number) string {
 	if ind.Measure.Percentage() {
-		return n.Grouped() + c.Words.PP
+		return model.Decimal(c.Lang, n) + c.Words.PP
 	}
-	return n.Grouped() + c.unit(ind)
+	return model.Figure(c.Lang, n, model.Exact, ind.Unit)
 }
 
 // otherLabel names what a comparison is against, by whatever differs:

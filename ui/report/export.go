@@ -42,7 +42,6 @@ type jsonSource struct {
 	Title     string `json:"title"`
 	Date      string `json:"date"`
 	URL       string `json:"url,omitempty"`
-	File      string `json:"file,omitempty"`
 }
 
 type jsonRef struct {
@@ -106,7 +105,7 @@ type jsonPack struct {
 func exportJSON(w io.Writer, p *model.Pack) error {
 	out := jsonPack{Pack: p.ID, Title: text(p.Title), Date: p.Date}
 	for _, s := range p.Sources {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Publisher: s.Publisher, Title: s.Title, Date: s.Date, URL: s.URL, File: s.File})
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Publisher: s.Publisher.In(s.Lang), Title: s.Title.In(s.Lang), Date: s.Date, URL: s.URL})
 	}
 	for _, ind := range p.Indicators {
 		ji := jsonIndicator{ID: ind.ID, Tab: string(ind.Tab), Name: text(ind.Name), Unit: ind.Unit.Zh, Measure: string(ind.Measure)}
@@ -205,11 +204,7 @@ func exportMarkdown(w io.Writer, p *model.Pack, lang model.Lang) error {
 	}
 	b.WriteString("\n## Sources\n\n")
 	for _, s := range p.Sources {
-		where := s.URL
-		if where == "" {
-			where = s.File
-		}
-		fmt.Fprintf(&b, "- `%s` %s, %s, %s %s\n", s.ID, s.Publisher, s.Title, s.Date, where)
+		fmt.Fprintf(&b, "- `%s` %s, %s, %s %s\n", s.ID, s.Publisher.In(lang), s.Title.In(lang), s.Date, s.URL)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

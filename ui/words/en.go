@@ -29,7 +29,7 @@ var en = Words{
 	Kind:       "Kind",
 	Unit:       "Unit",
 	Measure: map[model.Measure]string{
-		model.Level: "level", model.YoY: "cumulative growth on a year earlier", model.Share: "share", model.Count: "count",
+		model.Level: "level", model.YoY: "cumulative growth on a year earlier", model.Share: "share", model.Contribution: "contribution rate", model.Count: "count",
 	},
 	Tab:         "Tab",
 	Figures:     "Every figure",

@@ -29,7 +29,7 @@ var zh = Words{
 	Kind:       "类型",
 	Unit:       "单位",
 	Measure: map[model.Measure]string{
-		model.Level: "总量", model.YoY: "累计同比增速", model.Share: "占比", model.Count: "数量",
+		model.Level: "总量", model.YoY: "累计同比增速", model.Share: "占比", model.Contribution: "贡献率", model.Count: "数量",
 	},
 	Tab:         "栏目",
 	Figures:     "全部数据",
