@@ -50,7 +50,7 @@ Usage:
 
 Flags for every command (before or after it):
   --data FILE        use this pack instead of the embedded one
-  --lang zh|en       language (default zh)
+  --lang zh|en       language (default: KMDASH_LANG, then the locale, else zh)
   --now YYYY-MM-DD   fix the clock the tourism calendar reads
   --help             this help
   --version          print the version
@@ -83,7 +83,7 @@ type globals struct {
 
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.data, "data", "", "")
-	fs.StringVar(&g.lang, "lang", "zh", "")
+	fs.StringVar(&g.lang, "lang", "", "")
 	fs.StringVar(&g.now, "now", "", "")
 	fs.BoolVar(&g.help, "help", false, "")
 	fs.BoolVar(&g.help, "h", false, "")
@@ -91,12 +91,13 @@ func (g *globals) register(fs *flag.FlagSet) {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
 
-// run is the whole program behind main, so tests can call it.
-func run(args []string, stdout, stderr io.Writer) int {
-	err := dispatch(args, stdout, stderr)
+// run is the whole program behind main, so tests can call it with an
+// environment of their own.
+func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	err := dispatch(args, getenv, stdout, stderr)
 	var ue usageError
 	var problems data.Problems
 	switch {
@@ -116,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 var commands = []string{"render", "export", "validate", "serve"}
 
-func dispatch(args []string, stdout, stderr io.Writer) error {
+func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
 	var g globals
 	fs := flag.NewFlagSet("kmdash", flag.ContinueOnError)
@@ -150,9 +151,11 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case len(positional) > 0 && cmd != "validate":
 		return usagef("unexpected argument %q", positional[0])
 	}
-	lang, err := model.ParseLang(g.lang)
-	if err != nil {
-		return usagef("--lang: %v", err)
+	lang := model.LangFromEnv(getenv)
+	if g.lang != "" {
+		if lang, err = model.ParseLang(g.lang); err != nil {
+			return usagef("--lang: %v", err)
+		}
 	}
 	now, err := parseNow(g.now)
 	if err != nil {

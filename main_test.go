@@ -28,10 +28,17 @@ type result struct {
 	stdout, stderr string
 }
 
+// runCLI runs kmdash in an empty environment, so that the tester's own
+// locale cannot change what the tests see.
 func runCLI(t *testing.T, args ...string) result {
 	t.Helper()
+	return runEnv(t, nil, args...)
+}
+
+func runEnv(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut)
+	code := run(args, func(k string) string { return env[k] }, &out, &errOut)
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -207,6 +214,32 @@ func keyFigures(t *testing.T, pack *model.Pack, tab model.TabID, lang model.Lang
 		t.Fatalf("no key figures for tab %s", tab)
 	}
 	return out
+}
+
+// Without --lang, KMDASH_LANG and then the locale choose the language;
+// --lang always wins.
+func TestLanguageFromEnvironment(t *testing.T) {
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string // a word only that language's header has
+	}{
+		{"no locale", nil, nil, "数据包"},
+		{"English locale", map[string]string{"LANG": "en_US.UTF-8"}, nil, "pack"},
+		{"LC_MESSAGES", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, nil, "pack"},
+		{"KMDASH_LANG over LC_ALL", map[string]string{"KMDASH_LANG": "zh", "LC_ALL": "en_US.UTF-8"}, nil, "数据包"},
+		{"--lang over KMDASH_LANG", map[string]string{"KMDASH_LANG": "en"}, []string{"--lang", "zh"}, "数据包"},
+	}
+	for _, c := range cases {
+		r := runEnv(t, c.env, append(renderArgs("economy", 120, 40), c.args...)...)
+		if r.code != exitOK {
+			t.Fatalf("%s: %s", c.name, r)
+		}
+		if first := lines(r.stdout)[0]; !strings.Contains(first, c.want) {
+			t.Errorf("%s: header %q lacks %q", c.name, first, c.want)
+		}
+	}
 }
 
 func TestRenderFitsEveryTabAndSize(t *testing.T) {

@@ -59,21 +59,11 @@ func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
 	return th
 }
 
-// langOf lets a client pick English with LANG or LC_ALL sent over SSH
-// (SendEnv); Chinese is the default.
+// langOf lets a client pick its language with KMDASH_LANG or the locale
+// (LC_ALL, LC_MESSAGES, LANG) sent over SSH (SendEnv), read as a local
+// run reads them; Chinese is the default.
 func langOf(sess ssh.Session) model.Lang {
-	env := environ(sess.Environ())
-	for _, k := range []string{"KMDASH_LANG", "LC_ALL", "LANG"} {
-		v := env.Getenv(k)
-		switch {
-		case v == "":
-			continue
-		case len(v) >= 2 && v[:2] == "en":
-			return model.En
-		}
-		return model.Zh
-	}
-	return model.Zh
+	return model.LangFromEnv(environ(sess.Environ()).Getenv)
 }
 
 // environ is a session's environment as termenv reads it.
