@@ -83,18 +83,10 @@ func (c *Context) comparison(ind *model.Indicator, from *model.Observation, cmp 
 	return c.Theme.Down.Render("▼") + " " + fmt.Sprintf(c.Words.Below, label, gap)
 }
 
-// arithmetic spells out how a derived figure was computed:
-// "一季度 4.3% = 上半年 4.4% - 0.1个百分点".
+// arithmetic spells out how a derived figure was computed, the same
+// way as the exports: "昆明一季度 4.3% = 上半年 4.4% − 0.1个百分点".
 func (c *Context) arithmetic(ind *model.Indicator, o *model.Observation) string {
-	d := o.Derived
-	fromInd, from := c.Pack.Find(d.From)
-	if from == nil {
-		return d.Formula.String()
-	}
-	self := c.regionName(o.Region) + " " + c.period(o)
-	base := c.regionName(from.Region) + " " + c.period(from)
-	return fmt.Sprintf("%s %s = %s %s %c %s", self, c.figure(ind, o), base, c.figure(fromInd, from),
-		d.Formula.Op, c.gap(ind, d.Formula.Right))
+	return c.Pack.Arithmetic(c.Lang, ind, o, false)
 }
 
 // target is the pack year's target for ind in region, if any.

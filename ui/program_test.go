@@ -34,7 +34,7 @@ func TestProgramDrivenByKeys(t *testing.T) {
 		{keyMsg("tab"), "实现正增长的重点行业"},
 		{keyMsg("shift+tab"), "[2 工业]"},
 		{keyMsg("j"), "比上半年高7.3个百分点"},
-		{keyMsg("enter"), "48.6% - 7.3个百分点"},
+		{keyMsg("enter"), "上半年 41.3% = 1—8月 48.6% − 7.3个百分点"},
 		{keyMsg("n"), "[3 服务业]"},
 		{keyMsg("esc"), "▲ 比1—5月高0.5个百分点"},
 		{keyMsg("?"), "按键说明"},
