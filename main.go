@@ -44,7 +44,7 @@ const usage = `kmdash — Kunming Q3 2025 indicators in the terminal
 Usage:
   kmdash [flags]                      the dashboard
   kmdash render [flags]               print one frame and exit
-  kmdash export [--format json|csv|md] every indicator and observation
+  kmdash export [--format json|csv|md] every figure, initiative and source
   kmdash validate [FILE...]           check packs (default: the one in use)
   kmdash serve [flags]                the dashboard over SSH
 
@@ -57,7 +57,8 @@ Flags for every command (before or after it):
 
 render:  --tab economy|industry|services|property|tourism  --width W  --height H
          --color auto|always|never
-export:  --format json|csv|md
+export:  --format json|csv|md   (md and csv in the --lang language)
+         --no-bom                CSV without the UTF-8 byte-order mark
 serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to the network)
          --host-key PATH          (default under the user's data directory; made once)
          --authorized-keys FILE   only these keys connect (default: any key, as a viewer)
@@ -126,6 +127,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	var r renderFlags
 	var sf serveFlags
 	var format string
+	var noBOM bool
 	switch cmd {
 	case "render":
 		r.register(fs)
@@ -133,6 +135,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		sf.register(fs)
 	case "export":
 		fs.StringVar(&format, "format", "json", "")
+		fs.BoolVar(&noBOM, "no-bom", false, "")
 	case "", "validate":
 	default:
 		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
@@ -180,7 +183,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		if !slices.Contains(report.Formats, format) {
 			return usagef("--format %q: want json, csv or md", format)
 		}
-		return report.Export(stdout, pack, format, lang)
+		return report.Export(stdout, pack, report.Options{Format: format, Lang: lang, NoBOM: noBOM})
 	case "serve":
 		return sf.run(pack, clock, stdout, stderr)
 	}

@@ -328,12 +328,24 @@ func TestExport(t *testing.T) {
 			}
 		}},
 		{"csv", []string{"export", "--format", "csv"}, func(t *testing.T, out string) {
-			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			body, bom := strings.CutPrefix(out, "\uFEFF")
+			if !bom {
+				t.Errorf("CSV does not start with the UTF-8 BOM Excel needs")
+			}
+			rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
 			if err != nil {
 				t.Fatalf("not CSV: %v", err)
 			}
-			if len(rows) != figures+1 {
-				t.Errorf("%d rows, want a header and %d figures", len(rows), figures)
+			if len(rows) != 1+figures+len(pack.Initiatives) {
+				t.Errorf("%d rows, want a header, %d figures and %d initiatives", len(rows), figures, len(pack.Initiatives))
+			}
+			if !strings.Contains(body, "观鸥季") || !strings.Contains(body, "米轨游") {
+				t.Errorf("CSV lacks the initiatives")
+			}
+		}},
+		{"csv without BOM", []string{"export", "--format", "csv", "--no-bom", "--lang", "en"}, func(t *testing.T, out string) {
+			if !strings.HasPrefix(out, "Tab,") {
+				t.Errorf("CSV --no-bom --lang en starts %q", out[:min(len(out), 20)])
 			}
 		}},
 		{"md", []string{"export", "--format", "md"}, func(t *testing.T, out string) {

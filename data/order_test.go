@@ -67,7 +67,7 @@ func TestObservationOrderDoesNotMatter(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := report.Export(&out, q, "csv", model.Zh); err != nil {
+	if err := report.Export(&out, q, report.Options{Format: "csv", Lang: model.Zh, NoBOM: true}); err != nil {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(out.String()), "\n")

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"math/big"
 	"regexp"
@@ -52,7 +51,7 @@ type exportedPack struct {
 func export(t *testing.T, p *model.Pack, format string, lang model.Lang) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Export(&b, p, format, lang); err != nil {
+	if err := Export(&b, p, Options{Format: format, Lang: lang}); err != nil {
 		t.Fatalf("Export %s: %v", format, err)
 	}
 	return b.Bytes()
@@ -224,7 +223,7 @@ func TestExportLeadingZero(t *testing.T) {
 			continue // refused at load: fine
 		}
 		var out bytes.Buffer
-		if err := Export(&out, p, "json", model.Zh); err != nil {
+		if err := Export(&out, p, Options{Format: "json", Lang: model.Zh}); err != nil {
 			t.Errorf("value %s loads but cannot be exported: %v", v, err)
 		} else if !json.Valid(out.Bytes()) {
 			t.Errorf("value %s exports as invalid JSON", v)
@@ -309,93 +308,9 @@ func TestExportJSONDerived(t *testing.T) {
 	}
 }
 
-func TestExportCSV(t *testing.T) {
-	p := shippedPack(t)
-	r := csv.NewReader(bytes.NewReader(export(t, p, "csv", model.Zh)))
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("CSV does not parse: %v", err)
-	}
-	if len(recs) == 0 {
-		t.Fatal("no header")
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
-	for _, h := range []string{"indicator", "region", "period", "value", "derived", "formula", "source"} {
-		if _, ok := col[h]; !ok {
-			t.Errorf("header %v has no %q", recs[0], h)
-		}
-	}
-	if t.Failed() {
-		return
-	}
-	rows := recs[1:]
-	if want := len(observationLine.FindAll(data.DefaultBytes(), -1)); len(rows) != want {
-		t.Errorf("%d rows, want one per observation: %d", len(rows), want)
-	}
-	// Rows follow the pack's order; each carries its figure as written.
-	i := 0
-	for _, ind := range p.Indicators {
-		for _, o := range ind.Obs {
-			if i >= len(rows) {
-				break
-			}
-			row := rows[i]
-			i++
-			if row[col["indicator"]] != ind.ID || row[col["region"]] != o.Region || row[col["period"]] != o.Period.String() {
-				t.Errorf("row %d = %v, want %s %s %s", i, row, ind.ID, o.Region, o.Period)
-			}
-			if row[col["value"]] != o.Value.Text {
-				t.Errorf("row %d value %q, want %q", i, row[col["value"]], o.Value.Text)
-			}
-			if (row[col["derived"]] == "true") != (o.Derived != nil) || (o.Derived != nil) != (row[col["formula"]] != "") {
-				t.Errorf("row %d: derived %q with formula %q", i, row[col["derived"]], row[col["formula"]])
-			}
-			if p.Source(row[col["source"]]) == nil {
-				t.Errorf("row %d: source %q does not resolve", i, row[col["source"]])
-			}
-		}
-	}
-}
-
-func TestExportMarkdown(t *testing.T) {
-	p := shippedPack(t)
-	for _, lang := range model.Langs {
-		md := string(export(t, p, "md", lang))
-		if !strings.HasPrefix(md, "# ") {
-			t.Errorf("%s: Markdown does not open with a heading", lang)
-		}
-		for _, ind := range p.Indicators {
-			name := ind.Name.In(lang)
-			if !strings.Contains(md, "| "+name+" |") {
-				t.Errorf("%s: no table cell for %q", lang, name)
-			}
-		}
-		for _, ind := range p.Indicators {
-			unit := ind.Unit.In(lang)
-			if !strings.Contains(md, "| "+unit+" |") {
-				t.Errorf("%s: no unit cell %q for %s", lang, unit, ind.ID)
-			}
-		}
-		for _, s := range p.Sources {
-			if !strings.Contains(md, "`"+s.ID+"`") {
-				t.Errorf("%s: source %s not listed", lang, s.ID)
-			}
-		}
-	}
-	zh := string(export(t, p, "md", model.Zh))
-	for _, ind := range p.Indicators {
-		if !strings.Contains(zh, ind.Name.Zh) {
-			t.Errorf("zh Markdown lacks %q", ind.Name.Zh)
-		}
-	}
-}
-
 func TestExportUnknownFormat(t *testing.T) {
 	var b bytes.Buffer
-	err := Export(&b, shippedPack(t), "xml", model.Zh)
+	err := Export(&b, shippedPack(t), Options{Format: "xml", Lang: model.Zh})
 	if err == nil || !strings.Contains(err.Error(), "xml") {
 		t.Errorf("Export xml = %v, want an error naming the format", err)
 	}

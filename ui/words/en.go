@@ -29,7 +29,7 @@ var en = Words{
 	Kind:       "Kind",
 	Unit:       "Unit",
 	Measure: map[model.Measure]string{
-		model.Level: "level", model.YoY: "cumulative growth on a year earlier", model.Share: "share", model.Contribution: "contribution rate", model.Count: "count",
+		model.Level: "level", model.YoY: "growth year on year, year to date", model.Share: "share", model.Contribution: "contribution rate", model.Count: "count",
 	},
 	Tab:         "Tab",
 	Figures:     "Every figure",
@@ -71,5 +71,30 @@ var en = Words{
 		PageUp: "page up", PageDown: "page down", Open: "detail", Back: "back",
 		NextInd: "next indicator", PrevInd: "previous indicator", Search: "search", Lang: "中文",
 		Autoplay: "autoplay", Follow: "follow presenter", Help: "help", Quit: "quit",
+	},
+
+	Doc: Doc{
+		Intro: "Every figure in the pack, each with its region, period and source. " +
+			"A figure marked derived is worked out from a difference its source states, and the arithmetic follows the table; " +
+			"a target is the goal set at the start of the year.",
+		Meeting:     "Meeting held %s. Data pack: %s.",
+		Unit:        "Unit: %s.",
+		Measure:     "Measure: %s.",
+		Derivations: "How the derived figures are worked out",
+		Notes:       "Notes",
+		NoSource:    "The pack holds no sourced season, place or figure for it.",
+		NoURL:       "no URL held",
+		ListSep:     ", ",
+		Initiative:  "tourism product",
+		CiteTitle:   "%s, “%s”",
+		CiteForeign: "%s, 《%s》 (“%s”, translated)",
+		CiteAbout:   "%s: %s",
+		CiteEnd:     ", %s, %s.",
+		CiteDate:    "%s, %s",
+		Columns: Columns{
+			Tab: "Tab", Indicator: "Indicator", Region: "Region", Period: "Period", Figure: "Figure", Value: "Value", ReadsAs: "Reads as",
+			Unit: "Unit", Kind: "Kind", Arithmetic: "Arithmetic", Note: "Note", Source: "Source", URL: "URL",
+			IndicatorID: "indicator_id", RegionID: "region_id", PeriodID: "period",
+		},
 	},
 }

@@ -70,6 +70,40 @@ type Words struct {
 
 	// Keys is the help text of each key binding.
 	Keys Keys
+
+	// Doc is the words of the exported documents.
+	Doc Doc
+}
+
+// Doc is the words of the exports a person reads: the Markdown document
+// and the CSV table, in the reader's language.
+type Doc struct {
+	Intro       string // what the document holds, one paragraph
+	Meeting     string // "会议日期：%s。数据包：%s。"
+	Unit        string // "单位：%s。"
+	Measure     string // "指标类型：%s。"
+	Derivations string // heading of the arithmetic after a table
+	Notes       string // heading of the notes after a table
+	NoSource    string // an initiative with no sourced season or place
+	NoURL       string // a source whose address is not held
+	ListSep     string // between items of a list: "、", ", "
+	Initiative  string // the kind of a CSV row that is an initiative
+
+	// Citations: publisher and title; publisher, original title and its
+	// translation; publisher and what the piece is; then date and URL.
+	CiteTitle   string
+	CiteForeign string
+	CiteAbout   string
+	CiteEnd     string
+	CiteDate    string // a citation and its date, without the URL
+
+	Columns Columns
+}
+
+// Columns heads the exports' columns.
+type Columns struct {
+	Tab, Indicator, Region, Period, Figure, Value, ReadsAs, Unit, Kind, Arithmetic, Note, Source, URL string
+	IndicatorID, RegionID, PeriodID                                                                   string
 }
 
 // Keys is the help text of each key binding in one language.

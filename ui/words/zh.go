@@ -72,4 +72,28 @@ var zh = Words{
 		NextInd: "下一个指标", PrevInd: "上一个指标", Search: "搜索", Lang: "English",
 		Autoplay: "自动播放", Follow: "跟随主讲人", Help: "帮助", Quit: "退出",
 	},
+
+	Doc: Doc{
+		Intro: "本文列出数据包中的全部数字，每个数字注明地区、期间和出处。" +
+			"标为“推算”的数字由来源给出的差值算出，算式列在表后；标为“目标”的是年初定下的预期目标。",
+		Meeting:     "会议日期：%s。数据包：%s。",
+		Unit:        "单位：%s。",
+		Measure:     "指标类型：%s。",
+		Derivations: "推算依据",
+		Notes:       "注",
+		NoSource:    "本数据包未掌握有出处的季节、地点或数据。",
+		NoURL:       "未存网址",
+		ListSep:     "、",
+		Initiative:  "特色旅游产品",
+		CiteTitle:   "%s《%s》",
+		CiteForeign: "%s“%s”（中译：%s）",
+		CiteAbout:   "%s：%s",
+		CiteEnd:     "，%s，%s。",
+		CiteDate:    "%s，%s",
+		Columns: Columns{
+			Tab: "栏目", Indicator: "指标", Region: "地区", Period: "期间", Figure: "数值", Value: "数值", ReadsAs: "读作",
+			Unit: "单位", Kind: "类型", Arithmetic: "算式", Note: "说明", Source: "来源", URL: "网址",
+			IndicatorID: "指标代码", RegionID: "地区代码", PeriodID: "期间代码",
+		},
+	},
 }
