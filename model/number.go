@@ -73,28 +73,3 @@ func (n Number) Decimals() int {
 
 // Negative reports whether the figure is below zero.
 func (n Number) Negative() bool { return strings.HasPrefix(n.Text, "-") }
-
-// Grouped is the figure with thousands separators in its whole part
-// (2805900 → 2,805,900); digits are never added, dropped or rounded.
-func (n Number) Grouped() string {
-	sign, s := "", n.Text
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if len(whole) <= 4 {
-		return n.Text
-	}
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := sign + b.String()
-	if hasDot {
-		out += "." + frac
-	}
-	return out
-}

@@ -139,33 +139,3 @@ func TestNumberRatOfEmptyIsZero(t *testing.T) {
 		t.Errorf("Number{}.Rat() = %s, want 0", got)
 	}
 }
-
-func TestNumberGrouped(t *testing.T) {
-	// Integers of up to four digits are written without a separator
-	// (the GB/T 15835 convention); digits are never added or dropped.
-	tests := []struct {
-		in, want string
-	}{
-		{"0", "0"},
-		{"6.0", "6.0"},
-		{"-4.7", "-4.7"},
-		{"999", "999"},
-		{"1234", "1234"},
-		{"1234.56", "1234.56"},
-		{"-1234", "-1234"},
-		{"12345", "12,345"},
-		{"123456", "123,456"},
-		{"1234567", "1,234,567"},
-		{"2805900", "2,805,900"},
-		{"2805900.50", "2,805,900.50"},
-		{"-2805900.5", "-2,805,900.5"},
-		{"-12345", "-12,345"},
-		{"12345.6789", "12,345.6789"},
-		{"1000000000", "1,000,000,000"},
-	}
-	for _, tt := range tests {
-		if got := mn(tt.in).Grouped(); got != tt.want {
-			t.Errorf("%q.Grouped() = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
