@@ -13,8 +13,6 @@ var en = Words{
 	NeedSize:   "need at least %d×%d, now %d×%d",
 	Enlarge:    "Enlarge the window; the dashboard comes back by itself",
 	Target:     "%d target",
-	About:      "about ",
-	Over:       "over ",
 	Stated:     "stated",
 	Derived:    "derived",
 	Colon:      ": ",

@@ -17,8 +17,6 @@ type Words struct {
 	NeedSize    string // "need at least %d×%d, now %d×%d"
 	Enlarge     string
 	Target      string // "%d年目标": the year's target
-	About       string
-	Over        string
 	Stated      string
 	Derived     string
 	Colon       string // after a label: "：" or ": "

@@ -112,3 +112,14 @@ func TestForFallsBackToChinese(t *testing.T) {
 		}
 	}
 }
+
+// Chinese text takes full-width punctuation: an ASCII comma, colon or
+// semicolon next to a Chinese character is a typo on screen.
+func TestChineseTakesFullWidthPunctuation(t *testing.T) {
+	ascii := regexp.MustCompile(`[\p{Han}）》”、][,:;]|[,:;]\p{Han}`)
+	for path, s := range flatten(reflect.ValueOf(*tables[model.Zh]), "") {
+		if m := ascii.FindString(s); m != "" {
+			t.Errorf("zh%s %q: %q wants full-width punctuation", path, s, m)
+		}
+	}
+}
