@@ -71,3 +71,21 @@ func TestSourceMistakes(t *testing.T) {
 		}
 	}
 }
+
+// Every source of the embedded pack gives its URL or says, with
+// `url: none`, that none is held, so that a reader is told which; and
+// each has a publisher or says it is not known, and a date.
+func TestEmbeddedSourcesSayWhere(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.Sources {
+		if (s.URL == "") != s.NoURL {
+			t.Errorf("source %s: url %q, url: none %t; give one or the other", s.ID, s.URL, s.NoURL)
+		}
+		if s.Publisher.IsZero() && !strings.Contains(s.Title.Zh, "未详") {
+			t.Errorf("source %s names no publisher and does not say it is not known", s.ID)
+		}
+	}
+}
