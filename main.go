@@ -247,6 +247,16 @@ func loadPack(path string) (*model.Pack, error) {
 	return data.LoadFile(path)
 }
 
+// checkPack reads a pack the slow way, through the YAML loader and every
+// check: for the embedded pack that is its YAML, not the form decoded when
+// kmdash was built.
+func checkPack(path string) (*model.Pack, error) {
+	if path == "" {
+		return data.Load(data.DefaultName, data.DefaultBytes())
+	}
+	return data.LoadFile(path)
+}
+
 // validate checks each file (or the pack in use) and lists every problem.
 func validate(files []string, dataFlag string, stdout io.Writer) error {
 	if len(files) == 0 {
@@ -254,7 +264,7 @@ func validate(files []string, dataFlag string, stdout io.Writer) error {
 	}
 	failed := false
 	for _, f := range files {
-		pack, err := loadPack(f)
+		pack, err := checkPack(f)
 		if err != nil {
 			var problems data.Problems
 			if !errors.As(err, &problems) {

@@ -34,9 +34,13 @@ var defaultPack []byte
 // DefaultBytes is the embedded pack's YAML, for tests and `export`.
 func DefaultBytes() []byte { return defaultPack }
 
-// Default is the embedded pack. It is parsed once per process; a broken
-// embedded pack is a build mistake that the tests catch.
+// Default is the embedded pack, decoded when kmdash was built (see
+// generate.go); a broken embedded pack is a build mistake that the tests
+// catch. Only the generator's own build parses the YAML here.
 var Default = sync.OnceValues(func() (*model.Pack, error) {
+	if prebuilt != nil {
+		return prebuilt, nil
+	}
 	return Load(DefaultName, defaultPack)
 })
 

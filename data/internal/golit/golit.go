@@ -1,0 +1,326 @@
+// Package golit writes a Go value as Go source: an expression that, once
+// compiled, makes a value reflect.DeepEqual to the one written. kmdash
+// writes its embedded pack this way when it is built, so that no start
+// pays for parsing YAML. It works by reflection alone, so a field or a
+// type added to the model needs no change here.
+//
+// It writes trees of plain data: structs with exported fields, pointers to
+// them, slices, arrays, maps, strings, booleans and numbers. A pointer met
+// twice (shared, or a cycle), an unexported field that is set, a function,
+// a channel or a complex number is an error rather than a silent loss.
+package golit
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Expr returns v as a Go expression, and the import paths it refers to.
+// Struct fields that hold their zero value are left out; nil and empty
+// slices and maps are told apart, as reflect.DeepEqual tells them apart.
+// The expression is laid out one element to a line; go/format indents it.
+func Expr(v any) (expr string, imports map[string]string, err error) {
+	w := &writer{imports: map[string]string{}, seen: map[pointer]string{}}
+	if err := w.value(reflect.ValueOf(v), false, "v"); err != nil {
+		return "", nil, err
+	}
+	return w.b.String(), w.imports, nil
+}
+
+type pointer struct {
+	addr uintptr
+	typ  reflect.Type
+}
+
+type writer struct {
+	b       strings.Builder
+	imports map[string]string // import path → package name
+	seen    map[pointer]string
+}
+
+// typ is the Go spelling of t, recording the package it comes from.
+func (w *writer) typ(t reflect.Type) (string, error) {
+	if t.Name() != "" {
+		if t.PkgPath() == "" {
+			return t.Name(), nil
+		}
+		if strings.ContainsAny(t.Name(), "[]") {
+			return "", fmt.Errorf("generic type %s is not supported", t)
+		}
+		// reflect spells a named type with its package's declared name.
+		name, _, _ := strings.Cut(t.String(), ".")
+		w.imports[t.PkgPath()] = name
+		return name + "." + t.Name(), nil
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		elem, err := w.typ(t.Elem())
+		prefix := map[reflect.Kind]string{reflect.Pointer: "*", reflect.Slice: "[]"}[t.Kind()]
+		if t.Kind() == reflect.Array {
+			prefix = "[" + strconv.Itoa(t.Len()) + "]"
+		}
+		return prefix + elem, err
+	case reflect.Map:
+		key, err := w.typ(t.Key())
+		if err != nil {
+			return "", err
+		}
+		elem, err := w.typ(t.Elem())
+		return "map[" + key + "]" + elem, err
+	}
+	return "", fmt.Errorf("type %s is not supported", t)
+}
+
+// value writes v. elided is true where the enclosing composite literal
+// already names v's type (a slice, array or map element), so that a
+// struct is written {…} and a pointer to one {…} as well.
+func (w *writer) value(v reflect.Value, elided bool, path string) error {
+	switch v.Kind() {
+	case reflect.Bool:
+		w.b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint8:
+		// A byte is usually a character, such as a formula's operator.
+		if c := v.Uint(); c >= ' ' && c < utf8.RuneSelf && c != '\'' && c != '\\' {
+			w.b.WriteString("'" + string(rune(c)) + "'")
+		} else {
+			w.b.WriteString(strconv.FormatUint(c, 10))
+		}
+	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		w.b.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		return w.float(v)
+	case reflect.String:
+		w.b.WriteString(strconv.Quote(v.String()))
+	case reflect.Pointer:
+		return w.pointer(v, elided, path)
+	case reflect.Struct:
+		return w.structure(v, elided, path)
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			w.b.WriteString("nil")
+			return nil
+		}
+		return w.list(v, elided, path)
+	case reflect.Map:
+		if v.IsNil() {
+			w.b.WriteString("nil")
+			return nil
+		}
+		return w.mapping(v, elided, path)
+	case reflect.Interface:
+		if v.IsNil() {
+			w.b.WriteString("nil")
+			return nil
+		}
+		return w.boxed(v.Elem(), path)
+	default:
+		return fmt.Errorf("%s: a %s cannot be written as Go source", path, v.Kind())
+	}
+	return nil
+}
+
+// float writes the shortest decimal that reads back as the same float;
+// the values no constant can spell (negative zero, infinities, NaN) are
+// written as calls, converted when the type is not float64.
+func (w *writer) float(v reflect.Value) error {
+	bits := 64
+	if v.Kind() == reflect.Float32 {
+		bits = 32
+	}
+	f := v.Float()
+	var call string
+	switch {
+	case math.IsNaN(f):
+		call = "math.NaN()"
+	case math.IsInf(f, 0):
+		call = fmt.Sprintf("math.Inf(%d)", int(math.Copysign(1, f)))
+	case f == 0 && math.Signbit(f):
+		call = "math.Copysign(0, -1)"
+	default:
+		w.b.WriteString(strconv.FormatFloat(f, 'g', -1, bits))
+		return nil
+	}
+	w.imports["math"] = "math"
+	if v.Type() == reflect.TypeFor[float64]() {
+		w.b.WriteString(call)
+		return nil
+	}
+	t, err := w.typ(v.Type())
+	w.b.WriteString(t + "(" + call + ")")
+	return err
+}
+
+func (w *writer) pointer(v reflect.Value, elided bool, path string) error {
+	if v.IsNil() {
+		w.b.WriteString("nil")
+		return nil
+	}
+	p := pointer{v.Pointer(), v.Type()}
+	if first, ok := w.seen[p]; ok {
+		return fmt.Errorf("%s is the same pointer as %s; only trees can be written", path, first)
+	}
+	w.seen[p] = path
+	switch v.Elem().Kind() {
+	case reflect.Struct, reflect.Slice, reflect.Array, reflect.Map:
+	default:
+		return fmt.Errorf("%s: a pointer to a %s cannot be written as a literal", path, v.Elem().Kind())
+	}
+	if !elided {
+		w.b.WriteString("&")
+	}
+	return w.value(v.Elem(), elided, path)
+}
+
+// blank reports whether v is its type's zero value, bit for bit: unlike
+// reflect's IsZero, a negative zero is not blank, so it is written.
+func blank(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return math.Float64bits(v.Float()) == 0
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if !blank(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Array:
+		for i := range v.Len() {
+			if !blank(v.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero()
+}
+
+// open writes the type of a composite literal, unless the context gives
+// it, and its opening brace.
+func (w *writer) open(t reflect.Type, elided bool) error {
+	if !elided {
+		s, err := w.typ(t)
+		if err != nil {
+			return err
+		}
+		w.b.WriteString(s)
+	}
+	w.b.WriteString("{")
+	return nil
+}
+
+func (w *writer) structure(v reflect.Value, elided bool, path string) error {
+	if err := w.open(v.Type(), elided); err != nil {
+		return err
+	}
+	// A struct of plain values (a bilingual text, a month) stays on one
+	// line; anything holding more gets a line per field.
+	flat := true
+	for i := range v.NumField() {
+		if k := v.Field(i).Kind(); k >= reflect.Array && k != reflect.String {
+			flat = false
+		}
+	}
+	sep := ",\n"
+	if flat {
+		sep = ", "
+	}
+	if !flat {
+		w.b.WriteString("\n")
+	}
+	n := 0
+	for i := range v.NumField() {
+		f, fv := v.Type().Field(i), v.Field(i)
+		if blank(fv) {
+			continue
+		}
+		if !f.IsExported() {
+			return fmt.Errorf("%s.%s is unexported and cannot be set from another package", path, f.Name)
+		}
+		if flat && n > 0 {
+			w.b.WriteString(sep)
+		}
+		w.b.WriteString(f.Name + ": ")
+		if err := w.value(fv, false, path+"."+f.Name); err != nil {
+			return err
+		}
+		if !flat {
+			w.b.WriteString(sep)
+		}
+		n++
+	}
+	w.b.WriteString("}")
+	return nil
+}
+
+func (w *writer) list(v reflect.Value, elided bool, path string) error {
+	if err := w.open(v.Type(), elided); err != nil {
+		return err
+	}
+	if v.Len() > 0 {
+		w.b.WriteString("\n")
+	}
+	for i := range v.Len() {
+		if err := w.value(v.Index(i), true, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			return err
+		}
+		w.b.WriteString(",\n")
+	}
+	w.b.WriteString("}")
+	return nil
+}
+
+// mapping writes a map's entries in the order of their written keys, so
+// the same map is always written the same way.
+func (w *writer) mapping(v reflect.Value, elided bool, path string) error {
+	if err := w.open(v.Type(), elided); err != nil {
+		return err
+	}
+	type entry struct{ key, value string }
+	var entries []entry
+	for _, k := range v.MapKeys() {
+		kw := &writer{imports: w.imports, seen: w.seen}
+		if err := kw.value(k, true, path+"[key]"); err != nil {
+			return err
+		}
+		vw := &writer{imports: w.imports, seen: w.seen}
+		if err := vw.value(v.MapIndex(k), true, path+"["+kw.b.String()+"]"); err != nil {
+			return err
+		}
+		entries = append(entries, entry{kw.b.String(), vw.b.String()})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
+	if len(entries) > 0 {
+		w.b.WriteString("\n")
+	}
+	for _, e := range entries {
+		w.b.WriteString(e.key + ": " + e.value + ",\n")
+	}
+	w.b.WriteString("}")
+	return nil
+}
+
+// boxed writes the value held in an interface, which must carry its
+// type: T(constant) for basic kinds, a typed literal for the rest.
+func (w *writer) boxed(v reflect.Value, path string) error {
+	if v.Kind() >= reflect.Array && v.Kind() != reflect.String {
+		return w.value(v, false, path)
+	}
+	t, err := w.typ(v.Type())
+	if err != nil {
+		return err
+	}
+	w.b.WriteString(t + "(")
+	if err := w.value(v, false, path); err != nil {
+		return err
+	}
+	w.b.WriteString(")")
+	return nil
+}
