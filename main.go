@@ -321,6 +321,7 @@ func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
 	default:
 		return usagef("--color %q: want auto, always or never", r.color)
 	}
+	ui.SettleBackground(renderer, stdout)
 	opts.Tab, opts.Renderer = model.TabID(r.tab), renderer
 	_, err := fmt.Fprintln(stdout, ui.Frame(opts, r.width, r.height))
 	return err
@@ -374,8 +375,10 @@ func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stder
 }
 
 func tui(opts ui.Options) error {
-	// The theme asks the terminal for its background before the program
-	// takes over input, so the answer is not read as a key press.
+	// The terminal is asked for its background before the program takes
+	// over input, so the answer is not read as a key press.
+	opts.Renderer = lipgloss.NewRenderer(os.Stdout)
+	ui.SettleBackground(opts.Renderer, os.Stdout)
 	app := ui.New(opts)
 	_, err := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 	return err

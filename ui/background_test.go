@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"testing"
+)
+
+func TestBackgroundReply(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		colour string
+		done   bool
+	}{
+		{"nothing yet", "", "", false},
+		{"colour, DA1 to come", "\x1b]11;rgb:0000/0000/0000\x1b\\", "rgb:0000/0000/0000", false},
+		{"colour ended by BEL, then DA1", "\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c", "rgb:ffff/ffff/ffff", true},
+		{"DA1 alone: no colour coming", "\x1b[?1;2c", "", true},
+		{"DA1 cut short", "\x1b[?62;2", "", false},
+		{"colour cut short", "\x1b]11;rgb:ff", "", false},
+		{"a key typed first", "j\x1b]11;rgb:1/2/3\x07\x1b[?6c", "rgb:1/2/3", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			colour, done := backgroundReply([]byte(tc.in))
+			if colour != tc.colour || done != tc.done {
+				t.Errorf("backgroundReply(%q) = %q, %v; want %q, %v", tc.in, colour, done, tc.colour, tc.done)
+			}
+		})
+	}
+}
+
+func TestDarkColour(t *testing.T) {
+	tests := []struct {
+		spec     string
+		dark, ok bool
+	}{
+		{"rgb:0000/0000/0000", true, true},
+		{"rgb:ffff/ffff/ffff", false, true},
+		{"rgb:1e1e/1e1e/2e2e", true, true},
+		{"rgb:f/f/e", false, true},
+		{"rgba:fdfd/f6f6/e3e3/ffff", false, true}, // solarized light
+		{"rgb:00/00", false, false},
+		{"rgb:zz/00/00", false, false},
+		{"rgb:12345/0/0", false, false},
+		{"", false, false},
+	}
+	for _, tc := range tests {
+		dark, ok := darkColour(tc.spec)
+		if dark != tc.dark || ok != tc.ok {
+			t.Errorf("darkColour(%q) = %v, %v; want %v, %v", tc.spec, dark, ok, tc.dark, tc.ok)
+		}
+	}
+}
