@@ -64,6 +64,7 @@ func noCrash(t *testing.T, r result) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -94,6 +95,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestBadUsage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -143,6 +145,7 @@ func renderArgs(tab string, w, h int) []string {
 }
 
 func TestGlobalFlagsBeforeOrAfterCommand(t *testing.T) {
+	t.Parallel()
 	base := []string{"--tab", "economy", "--width", "100", "--height", "30", "--color", "never"}
 	variants := map[string][]string{
 		"before":        append([]string{"--lang", "en", "--now", fixedNow, "render"}, base...),
@@ -172,6 +175,7 @@ func TestGlobalFlagsBeforeOrAfterCommand(t *testing.T) {
 }
 
 func TestDataFlagBeforeOrAfterCommand(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "ok.yaml")
 	if err := os.WriteFile(path, []byte(miniPack), 0o644); err != nil {
 		t.Fatal(err)
@@ -243,6 +247,7 @@ func TestLanguageFromEnvironment(t *testing.T) {
 }
 
 func TestRenderFitsEveryTabAndSize(t *testing.T) {
+	t.Parallel()
 	pack, err := data.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -286,6 +291,7 @@ func TestRenderFitsEveryTabAndSize(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
+	t.Parallel()
 	pack, err := data.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -371,6 +377,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestValidateShippedPack(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, "validate")
 	if r.code != exitOK || r.stderr != "" || !strings.Contains(r.stdout, "ok") {
 		t.Fatalf("validate of the embedded pack\n%s", r)
@@ -424,6 +431,7 @@ func breakLine(t *testing.T, n int, with string) string {
 var problemLine = regexp.MustCompile(`^(.+):(\d+):(\d+): \S`)
 
 func TestBrokenPacks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		content func(t *testing.T) string
@@ -507,6 +515,7 @@ func TestBrokenPacks(t *testing.T) {
 }
 
 func TestMissingDataFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "absent.yaml")
 	tests := []struct {
 		name string

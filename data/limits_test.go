@@ -117,6 +117,9 @@ func manyIndicators(n int) []byte {
 }
 
 func TestLoadTenThousandIndicators(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a pack of 10,000 indicators and one at the size limit: run without -short")
+	}
 	big := manyIndicators(10_000)
 	var err error
 	timed(t, func() {

@@ -15,9 +15,17 @@ import (
 // than its terminal: every tab, both languages, with and without colour,
 // with each overlay open, from a tiny window to a wide one.
 func TestFramesFit(t *testing.T) {
+	t.Parallel()
 	sizes := [][2]int{{1, 1}, {30, 8}, {59, 19}, {60, 20}, {61, 21}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {200, 60}}
+	profiles := []termenv.Profile{termenv.Ascii, termenv.ANSI256}
+	if testing.Short() {
+		// The edges (too small, the smallest, the widest single column)
+		// and a common size, in colour, whose codes are the likelier to
+		// be miscounted.
+		sizes, profiles = [][2]int{{1, 1}, {59, 19}, {60, 20}, {99, 30}, {120, 40}}, profiles[1:]
+	}
 	overlays := map[string][]string{"body": nil, "detail": {"enter"}, "search": {"/", "g"}, "help": {"?"}, "scrolled": {"down", "down", "down", "pgdown"}}
-	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
+	for _, profile := range profiles {
 		for _, lang := range model.Langs {
 			for ti, tab := range model.Tabs {
 				for name, keys := range overlays {

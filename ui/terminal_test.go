@@ -54,6 +54,7 @@ func sgrColours(frame string) map[string]bool {
 // a dumb terminal), only the sixteen colours for ANSI, no true colour
 // for 256 colours; and that a light background gets its own colours.
 func TestColourProfiles(t *testing.T) {
+	t.Parallel()
 	profiles := []struct {
 		name    string
 		profile termenv.Profile
@@ -69,10 +70,14 @@ func TestColourProfiles(t *testing.T) {
 		name string
 		keys []string
 	}{{"body", nil}, {"detail", []string{"enter"}}, {"help", []string{"?"}}, {"search", []string{"/", "g"}}}
+	sizes := [][2]int{{80, 24}, {120, 40}}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
 	for _, p := range profiles {
 		for _, lang := range model.Langs {
 			for _, tab := range model.Tabs {
-				for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				for _, size := range sizes {
 					for _, ov := range overlays {
 						name := fmt.Sprintf("%s/%s/%s/%dx%d/%s", p.name, lang, tab, size[0], size[1], ov.name)
 						t.Run(name, func(t *testing.T) {
