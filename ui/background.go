@@ -37,19 +37,36 @@ const backgroundQuery = "\x1b]11;?\x07\x1b[c"
 // SettleBackground decides, once for the process, whether r draws on a
 // dark background, so that nothing asks the terminal again: lipgloss
 // would ask for each renderer that is asked, and wait five seconds for a
-// terminal that does not answer. The terminal behind out is asked only
-// when r draws in colour and out is that terminal; otherwise, or with no
-// answer, the background is taken to be dark. lipgloss's default renderer
-// is told the same.
+// terminal that does not answer. Without colour the background does not
+// matter and nothing is asked. Otherwise the terminal behind out is asked
+// if out is that terminal; with no answer, COLORFGBG (which rxvt and
+// Konsole set) decides, and failing that the background is taken to be
+// dark. lipgloss's default renderer is told the same.
 func SettleBackground(r *lipgloss.Renderer, out io.Writer) {
 	dark := true
-	if f, ok := out.(*os.File); ok && r.ColorProfile() != termenv.Ascii {
-		if d, answered := askBackground(f, backgroundWait); answered {
-			dark = d
+	if r.ColorProfile() != termenv.Ascii {
+		answered := false
+		if f, ok := out.(*os.File); ok {
+			dark, answered = askBackground(f, backgroundWait)
+		}
+		if !answered {
+			dark = darkByEnv(os.Getenv("COLORFGBG"))
 		}
 	}
 	r.SetHasDarkBackground(dark)
 	lipgloss.SetHasDarkBackground(dark)
+}
+
+// darkByEnv reads COLORFGBG, "foreground;background" in ANSI colour
+// numbers (sometimes with a middle field): backgrounds 0–6 are dark, 7–15
+// light, as termenv reads them. Anything else says nothing: dark.
+func darkByEnv(colorfgbg string) bool {
+	fields := strings.Split(colorfgbg, ";")
+	bg, err := strconv.Atoi(fields[len(fields)-1])
+	if len(fields) < 2 || err != nil || bg < 0 || bg > 15 {
+		return true
+	}
+	return bg < 7
 }
 
 // backgroundReply reads the terminal's answers to backgroundQuery: the

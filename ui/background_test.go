@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 func TestBackgroundReply(t *testing.T) {
@@ -49,5 +53,41 @@ func TestDarkColour(t *testing.T) {
 		if dark != tc.dark || ok != tc.ok {
 			t.Errorf("darkColour(%q) = %v, %v; want %v, %v", tc.spec, dark, ok, tc.dark, tc.ok)
 		}
+	}
+}
+
+// TestSettleBackground: with colour on and no terminal to ask, COLORFGBG
+// decides, and without it the background is dark; without colour nothing
+// is read. lipgloss's default renderer is told the same.
+func TestSettleBackground(t *testing.T) {
+	tests := []struct {
+		name      string
+		profile   termenv.Profile
+		colorfgbg string
+		dark      bool
+	}{
+		{"no word either way", termenv.ANSI256, "", true},
+		{"light by COLORFGBG", termenv.ANSI256, "0;15", false},
+		{"light by rxvt's three fields", termenv.ANSI, "0;default;7", false},
+		{"dark by COLORFGBG", termenv.TrueColor, "15;0", true},
+		{"COLORFGBG unreadable", termenv.ANSI256, "15;x", true},
+		{"no colour, no reading", termenv.Ascii, "0;15", true},
+	}
+	defer lipgloss.SetHasDarkBackground(true)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("COLORFGBG", tc.colorfgbg)
+			var out bytes.Buffer
+			r := lipgloss.NewRenderer(&out)
+			r.SetColorProfile(tc.profile)
+			lipgloss.SetHasDarkBackground(!tc.dark)
+			SettleBackground(r, &out)
+			if r.HasDarkBackground() != tc.dark || lipgloss.HasDarkBackground() != tc.dark {
+				t.Errorf("dark: renderer %v, default %v; want %v", r.HasDarkBackground(), lipgloss.HasDarkBackground(), tc.dark)
+			}
+			if out.Len() != 0 {
+				t.Errorf("wrote %q to a buffer that is no terminal", out.String())
+			}
+		})
 	}
 }
