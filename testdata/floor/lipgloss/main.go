@@ -20,8 +20,12 @@ const width, height = 120, 40
 func main() {
 	// A renderer for standard output, as kmdash's render makes: colours
 	// as the environment allows (none into a pipe).
-	r := lipgloss.NewRenderer(os.Stdout)
+	fmt.Println(frame(lipgloss.NewRenderer(os.Stdout)))
+}
 
+// frame draws the whole frame for r; frame_test.go times it beside
+// kmdash's ui.Frame.
+func frame(r *lipgloss.Renderer) string {
 	title := r.NewStyle().Bold(true).Foreground(lipgloss.Color("12")).Render("昆明 2025 年三季度 · Kunming Q3 2025")
 	header := r.NewStyle().Width(width).Padding(0, 1).Render(title + "   2025-09-22   kunming-2025q3.yaml")
 	tabs := r.NewStyle().Width(width).Padding(0, 1).Render(
@@ -46,7 +50,6 @@ func main() {
 	body := lipgloss.JoinHorizontal(lipgloss.Top, column("经济 Economy", bodyHeight-6), "  ", column("工业 Industry", bodyHeight-6))
 	footer := r.NewStyle().Width(width).Faint(true).Padding(0, 1).Render("1-5 tabs · ↑/↓ select · enter detail · / search · ? help · q quit")
 
-	frame := lipgloss.JoinVertical(lipgloss.Left, header, tabs, "", body, footer)
-	frame = r.NewStyle().MaxWidth(width).MaxHeight(height).Render(frame)
-	fmt.Println(frame)
+	all := lipgloss.JoinVertical(lipgloss.Left, header, tabs, "", body, footer)
+	return r.NewStyle().MaxWidth(width).MaxHeight(height).Render(all)
 }
