@@ -23,8 +23,8 @@ func TestPrebuiltIsTheYAML(t *testing.T) {
 		return
 	}
 	// Say where they part, in the generated file's own terms.
-	got, _, err1 := golit.Expr(prebuilt)
-	exp, _, err2 := golit.Expr(want)
+	got, _, err1 := golit.Vars("prebuilt", prebuilt)
+	exp, _, err2 := golit.Vars("prebuilt", want)
 	if err1 != nil || err2 != nil {
 		t.Fatalf("pack_gen.go differs from %s; run go generate ./data (%v, %v)", DefaultName, err1, err2)
 	}

@@ -118,11 +118,11 @@ func (w *writer) mapping(v reflect.Value, elided bool, path string) error {
 	type entry struct{ key, value string }
 	var entries []entry
 	for _, k := range v.MapKeys() {
-		kw := &writer{imports: w.imports, seen: w.seen}
+		kw := &writer{state: w.state}
 		if err := kw.value(k, true, path+"[key]"); err != nil {
 			return err
 		}
-		vw := &writer{imports: w.imports, seen: w.seen}
+		vw := &writer{state: w.state}
 		if err := vw.value(v.MapIndex(k), true, path+"["+kw.b.String()+"]"); err != nil {
 			return err
 		}

@@ -1,13 +1,13 @@
-// Package golit writes a Go value as Go source: an expression that, once
-// compiled, makes a value reflect.DeepEqual to the one written. kmdash
-// writes its embedded pack this way when it is built, so that no start
-// pays for parsing YAML. It works by reflection alone, so a field or a
-// type added to the model needs no change here.
+// Package golit writes a Go value as Go source: declarations that, once
+// compiled, make a value reflect.DeepEqual to the one written, with the
+// same pointers shared. kmdash writes its embedded pack this way when it
+// is built, so that no start pays for parsing YAML. It works by reflection
+// alone, so a field or a type added to the model needs no change here.
 //
-// It writes trees of plain data: structs with exported fields, pointers to
-// them, slices, arrays, maps, strings, booleans and numbers. A pointer met
-// twice (shared, or a cycle), an unexported field that is set, a function,
-// a channel or a complex number is an error rather than a silent loss.
+// It writes plain data: structs with exported fields, pointers to them,
+// slices, arrays, maps, strings, booleans and numbers. A cycle, an
+// unexported field that is set, a function, a channel or a complex number
+// is an error rather than a silent loss.
 package golit
 
 import (
@@ -19,27 +19,109 @@ import (
 	"unicode/utf8"
 )
 
-// Expr returns v as a Go expression, and the import paths it refers to.
-// Struct fields that hold their zero value are left out; nil and empty
-// slices and maps are told apart, as reflect.DeepEqual tells them apart.
-// The expression is laid out one element to a line; go/format indents it.
-func Expr(v any) (expr string, imports map[string]string, err error) {
-	w := &writer{imports: map[string]string{}, seen: map[pointer]string{}}
-	if err := w.value(reflect.ValueOf(v), false, "v"); err != nil {
+// Vars returns Go source declaring the package-level variable name with
+// the value v, and the import paths it refers to. A pointer that v reaches
+// more than once gets a variable of its own, name1, name2 and on, which
+// every place that holds it refers to, so it stays one pointer. Struct
+// fields that hold their zero value are left out; nil and empty slices and
+// maps are told apart, as reflect.DeepEqual tells them apart. Literals are
+// laid out one element to a line; go/format indents them.
+func Vars(name string, v any) (src string, imports map[string]string, err error) {
+	st := &state{
+		imports: map[string]string{}, uses: map[pointer]int{},
+		names: map[pointer]string{}, base: name,
+	}
+	root := reflect.ValueOf(v)
+	if err := st.count(root, map[pointer]bool{}, name); err != nil {
 		return "", nil, err
 	}
-	return w.b.String(), w.imports, nil
+	w := &writer{state: st}
+	w.b.WriteString("var " + name + " = ")
+	if err := w.value(root, false, name); err != nil {
+		return "", nil, err
+	}
+	w.b.WriteString("\n")
+	// Writing a shared pointer's literal may meet more shared pointers.
+	for i := 0; i < len(st.pending); i++ {
+		p := st.pending[i]
+		w.b.WriteString("\nvar " + st.names[key(p)] + " = ")
+		if err := w.literal(p, false, st.names[key(p)]); err != nil {
+			return "", nil, err
+		}
+		w.b.WriteString("\n")
+	}
+	return w.b.String(), st.imports, nil
 }
 
+// pointer is a pointer's identity: its address and type, since a struct
+// and its first field share an address.
 type pointer struct {
 	addr uintptr
 	typ  reflect.Type
 }
 
-type writer struct {
-	b       strings.Builder
+func key(v reflect.Value) pointer { return pointer{v.Pointer(), v.Type()} }
+
+// state is what all of one Vars call's writers share.
+type state struct {
 	imports map[string]string // import path → package name
-	seen    map[pointer]string
+	uses    map[pointer]int   // how often each pointer is reached
+	names   map[pointer]string
+	pending []reflect.Value // shared pointers named, their literals not yet written
+	base    string
+}
+
+type writer struct {
+	b strings.Builder
+	*state
+}
+
+// count walks v, counting how often each pointer is reached, and refuses
+// a cycle, which package-level variables cannot spell.
+func (st *state) count(v reflect.Value, onPath map[pointer]bool, path string) error {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		p := key(v)
+		if onPath[p] {
+			return fmt.Errorf("%s points back to an enclosing value; a cycle cannot be written", path)
+		}
+		if st.uses[p]++; st.uses[p] > 1 {
+			return nil
+		}
+		onPath[p] = true
+		defer delete(onPath, p)
+		return st.count(v.Elem(), onPath, path)
+	case reflect.Interface:
+		if !v.IsNil() {
+			return st.count(v.Elem(), onPath, path)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if err := st.count(v.Field(i), onPath, path+"."+v.Type().Field(i).Name); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if err := st.count(v.Index(i), onPath, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			if err := st.count(iter.Key(), onPath, path+"[key]"); err != nil {
+				return err
+			}
+			if err := st.count(iter.Value(), onPath, fmt.Sprintf("%s[%v]", path, iter.Key())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // typ is the Go spelling of t, recording the package it comes from.
@@ -161,11 +243,21 @@ func (w *writer) pointer(v reflect.Value, elided bool, path string) error {
 		w.b.WriteString("nil")
 		return nil
 	}
-	p := pointer{v.Pointer(), v.Type()}
-	if first, ok := w.seen[p]; ok {
-		return fmt.Errorf("%s is the same pointer as %s; only trees can be written", path, first)
+	if p := key(v); w.uses[p] > 1 {
+		name, ok := w.names[p]
+		if !ok {
+			name = w.base + strconv.Itoa(len(w.names)+1)
+			w.names[p] = name
+			w.pending = append(w.pending, v)
+		}
+		w.b.WriteString(name)
+		return nil
 	}
-	w.seen[p] = path
+	return w.literal(v, elided, path)
+}
+
+// literal writes &T{…}, or {…} where the context names the type.
+func (w *writer) literal(v reflect.Value, elided bool, path string) error {
 	switch v.Elem().Kind() {
 	case reflect.Struct, reflect.Slice, reflect.Array, reflect.Map:
 	default:

@@ -21,6 +21,12 @@ type leaf struct {
 	Any    any
 }
 
+type holder struct {
+	Texts  []*text
+	Leaves []*leaf
+	ByID   map[string]*text
+}
+
 type single struct{ F float32 }
 
 type hidden struct {
@@ -31,7 +37,7 @@ type hidden struct {
 // Variables, so that the compiler does not add them exactly.
 var tenth, fifth = 0.1, 0.2
 
-func TestExpr(t *testing.T) {
+func TestVars(t *testing.T) {
 	tests := []struct {
 		name string
 		v    any
@@ -54,11 +60,11 @@ func TestExpr(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, imports, err := Expr(tc.v)
+			got, imports, err := Vars("v", tc.v)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tc.want {
+			if got != "var v = "+tc.want+"\n" {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 			if strings.Contains(got, "golit.") && imports["github.com/kmdash/kmdash/data/internal/golit"] != "golit" {
@@ -71,8 +77,50 @@ func TestExpr(t *testing.T) {
 	}
 }
 
-func TestExprRefuses(t *testing.T) {
-	shared := &leaf{}
+// TestVarsShares: a pointer reached twice is declared once and named
+// wherever it is held, so it stays one pointer.
+func TestVarsShares(t *testing.T) {
+	a, b := &text{Zh: "甲"}, &text{Zh: "乙"}
+	inner := &leaf{Name: text{En: "inner"}, Next: &leaf{Op: '+'}}
+	got, _, err := Vars("v", holder{[]*text{a, b, a}, []*leaf{{Next: inner}, inner}, map[string]*text{"a": a, "b": b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `var v = golit.holder{
+Texts: []*golit.text{
+v1,
+v2,
+v1,
+},
+Leaves: []*golit.leaf{
+{
+Next: v3,
+},
+v3,
+},
+ByID: map[string]*golit.text{
+"a": v1,
+"b": v2,
+},
+}
+
+var v1 = &golit.text{Zh: "甲"}
+
+var v2 = &golit.text{Zh: "乙"}
+
+var v3 = &golit.leaf{
+Name: golit.text{En: "inner"},
+Next: &golit.leaf{
+Op: '+',
+},
+}
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestVarsRefuses(t *testing.T) {
 	loop := &leaf{}
 	loop.Next = loop
 	n := 3
@@ -81,8 +129,7 @@ func TestExprRefuses(t *testing.T) {
 		v    any
 		want string
 	}{
-		{"shared pointer", []*leaf{shared, shared}, "v[1] is the same pointer as v[0]"},
-		{"cycle", loop, "v.Next is the same pointer as v"},
+		{"cycle", loop, "v.Next points back to an enclosing value"},
 		{"unexported value", hidden{hidden: 1}, "v.hidden is unexported"},
 		{"function", leaf{Any: func() {}}, "a func cannot be written"},
 		{"pointer to a number", []*int{&n}, "a pointer to a int cannot be written"},
@@ -90,7 +137,7 @@ func TestExprRefuses(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := Expr(tc.v)
+			_, _, err := Vars("v", tc.v)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one saying %q", err, tc.want)
 			}

@@ -33,7 +33,7 @@ func generate(out string) error {
 	if err != nil {
 		return err
 	}
-	expr, imports, err := golit.Expr(pack)
+	vars, imports, err := golit.Vars("prebuilt", pack)
 	if err != nil {
 		return fmt.Errorf("%s: %w", data.DefaultName, err)
 	}
@@ -55,7 +55,7 @@ func generate(out string) error {
 	}
 	b.WriteString(")\n\n")
 	fmt.Fprintf(&b, "// prebuilt is packs/%s as data.Load reads it, decoded when kmdash\n// was built. The YAML is the source: edit it, then run go generate ./data.\n", data.DefaultName)
-	b.WriteString("var prebuilt = " + expr + "\n")
+	b.WriteString(vars)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return fmt.Errorf("formatting the generated source: %w", err)
