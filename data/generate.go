@@ -2,9 +2,10 @@ package data
 
 // The embedded pack is decoded when kmdash is built, not when it starts:
 // pack_gen.go holds the *model.Pack that Load makes of packs/*.yaml, as a
-// Go literal, so a start costs no YAML parsing (it cost about 13 ms and
-// 2.9 MB). The YAML stays the source people edit; after editing it, or
-// after changing the model's types or the decoder, run
+// Go literal, so no start parses YAML (which took about 11 ms and 2.8 MB
+// of every start; see BENCHMARKS.md). The YAML stays the source people
+// edit; after editing it, or after changing the model's types or the
+// decoder, run
 //
 //	go generate ./data
 //
