@@ -20,6 +20,14 @@ func (c *Context) cardLines(ind *model.Indicator, inner int) []string {
 	lines := []string{t.Name.Width(inner).Render(wrap(ind.Name.In(c.Lang), inner))}
 	o := c.Pack.Headline(ind)
 	if o == nil {
+		// A target set for the year with nothing yet to set against it
+		// (retail sales, investment): say so rather than leave a blank card.
+		lines = append(lines, t.Muted.Width(inner).Render(wrap(c.Words.NoOutcome, inner)))
+		if len(c.Pack.Regions) > 0 {
+			if tg := c.target(ind, c.Pack.Regions[0].ID); tg != nil {
+				lines = append(lines, t.Muted.Width(inner).Render(wrap(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg), inner)))
+			}
+		}
 		return lines
 	}
 	value := t.Value.Render(c.figure(ind, o))

@@ -64,6 +64,55 @@ var en = Words{
 	Presenting: "presenting",
 	More:       "↓ more below",
 
+	NoOutcome: "No outcome yet in the pack",
+
+	Review: Review{
+		ScorecardTitle: "Scorecard",
+		ScorecardLead:  "The latest year-to-date figures against the %d targets",
+		Indicator:      "Indicator",
+		Latest:         "Latest",
+		Period:         "Period",
+		Target:         "Target",
+		Gap:            "Gap (pp)",
+		Status:         "Status",
+		Same:           "%s, same period",
+		StatusName: map[model.Status]string{
+			model.Ahead: "▲ ahead", model.OnCourse: "● on course", model.Behind: "▼ behind",
+			model.NoOutcome: "○ no outcome yet", model.NotComparable: "— not comparable",
+		},
+		RuleHeading: "Status rule",
+		Rule: "The latest year-to-date figure is set against the full-year target; the gap is in percentage points (pp). " +
+			"A target of \"about T\" is on course when the figure is within %s pp of T either way (inclusive), ahead above that band " +
+			"and behind below it; a target stated exactly has no band, and one stated as \"over T\" is on course only above T. " +
+			"A year-to-date figure shows progress so far, not the year's result; targets for amounts are not set against part of a year.",
+		Others: "Other regions are shown only for the same period as Kunming's figure.",
+		None:   "—",
+		GapPP:  "%s percentage points",
+
+		MinutesTitle:  "Minutes of the indicator review: %s",
+		MeetingDate:   "Meeting date",
+		Prepared:      "Prepared",
+		Recorders:     "Recorded by",
+		NoRecorders:   "no one",
+		Summary:       "Summary",
+		ReviewedCount: "%d of %d indicators reviewed.",
+		FlaggedCount:  "%d flagged for follow-up:",
+		NoneFlagged:   "No indicator is flagged for follow-up.",
+		Items:         "Indicator by indicator",
+		Figure:        "Latest figure",
+		NoFigure:      "no outcome yet in the pack",
+		AgainstTarget: "Against target",
+		NoTarget:      "the pack holds no target for the year",
+		Mark:          "Review",
+		Reviewed:      "reviewed",
+		NotReviewed:   "not reviewed",
+		Flagged:       "flagged for follow-up",
+		Notes:         "Notes",
+		ByAt:          "%s, %s",
+		NotInPack:     "Records for indicators not in this pack",
+		Orphan:        "%s: %d entries",
+	},
+
 	Keys: Keys{
 		Tabs: "tabs", Next: "next tab", Prev: "previous tab", Up: "up", Down: "down",
 		PageUp: "page up", PageDown: "page down", Open: "detail", Back: "back",

@@ -66,6 +66,11 @@ type Words struct {
 	Presenting string
 	More       string // the body goes on below the window
 
+	NoOutcome string // a card whose indicator has a target and no outcome yet
+
+	// Review is the words of the scorecard and the minutes.
+	Review Review
+
 	// Keys is the help text of each key binding.
 	Keys Keys
 
