@@ -24,6 +24,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/kmdash/kmdash/data"
+	"github.com/kmdash/kmdash/data/review"
 	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/serve"
 	"github.com/kmdash/kmdash/ui"
@@ -45,6 +46,10 @@ Usage:
   kmdash [flags]                      the dashboard
   kmdash render [flags]               print one frame and exit
   kmdash export [--format json|csv|md] every figure, initiative and source
+  kmdash scorecard [--format text|md|json]
+                                      the year's targets against the latest figures
+  kmdash minutes [--format md|json] [--review-db PATH]
+                                      the record of a review: marks, notes, follow-up
   kmdash validate [FILE...]           check packs (default: the one in use)
   kmdash serve [flags]                the dashboard over SSH
 
@@ -59,6 +64,10 @@ render:  --tab economy|industry|services|property|tourism  --width W  --height H
          --color auto|always|never
 export:  --format json|csv|md   (md and csv in the --lang language)
          --no-bom                CSV without the UTF-8 byte-order mark
+scorecard: --format text|md|json  (default text)
+minutes: --format md|json         (default md)
+         --review-db PATH         the review database (default under the user's
+                                  data directory: $XDG_DATA_HOME/kmdash/review.db)
 serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to the network)
          --host-key PATH          (default under the user's data directory; made once)
          --authorized-keys FILE   only these keys connect (default: any key, as a viewer)
@@ -116,7 +125,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 }
 
-var commands = []string{"render", "export", "validate", "serve"}
+var commands = []string{"render", "export", "scorecard", "minutes", "validate", "serve"}
 
 func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
@@ -126,7 +135,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	g.register(fs)
 	var r renderFlags
 	var sf serveFlags
-	var format string
+	var format, reviewDB string
 	var noBOM bool
 	switch cmd {
 	case "render":
@@ -136,6 +145,11 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	case "export":
 		fs.StringVar(&format, "format", "json", "")
 		fs.BoolVar(&noBOM, "no-bom", false, "")
+	case "scorecard":
+		fs.StringVar(&format, "format", "text", "")
+	case "minutes":
+		fs.StringVar(&format, "format", "md", "")
+		fs.StringVar(&reviewDB, "review-db", "", "")
 	case "", "validate":
 	default:
 		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
@@ -184,6 +198,16 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 			return usagef("--format %q: want json, csv or md", format)
 		}
 		return report.Export(stdout, pack, report.Options{Format: format, Lang: lang, NoBOM: noBOM})
+	case "scorecard":
+		if !slices.Contains(report.ScorecardFormats, format) {
+			return usagef("--format %q: want text, md or json", format)
+		}
+		return report.Scorecard(stdout, pack, format, lang)
+	case "minutes":
+		if !slices.Contains(report.MinutesFormats, format) {
+			return usagef("--format %q: want md or json", format)
+		}
+		return minutes(stdout, pack, reviewDB, format, lang, clock())
 	case "serve":
 		return sf.run(pack, clock, stdout, stderr)
 	}
@@ -193,7 +217,8 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 // splitCommand finds the command word among the arguments, skipping
 // global flags and their values, so flags may come before or after it.
 func splitCommand(args []string) (string, []string) {
-	valued := map[string]bool{"-data": true, "--data": true, "-lang": true, "--lang": true, "-now": true, "--now": true}
+	valued := map[string]bool{"-data": true, "--data": true, "-lang": true, "--lang": true, "-now": true, "--now": true,
+		"-review-db": true, "--review-db": true}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -233,7 +258,7 @@ func parseNow(s string) (time.Time, error) {
 	if s == "" {
 		return time.Now(), nil
 	}
-	t, err := time.Parse("2006-01-02", s)
+	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
 	if err != nil {
 		return time.Time{}, usagef("--now %q: want a date written YYYY-MM-DD", s)
 	}
@@ -288,6 +313,23 @@ func validate(files []string, dataFlag string, stdout io.Writer) error {
 		return errors.New("validation failed")
 	}
 	return nil
+}
+
+// minutes prints the pack's review from the database at path (or the
+// default one). Reading it never creates it, so with no review yet the
+// minutes say so.
+func minutes(stdout io.Writer, pack *model.Pack, path, format string, lang model.Lang, now time.Time) error {
+	if path == "" {
+		var err error
+		if path, err = review.DefaultPath(); err != nil {
+			return err
+		}
+	}
+	r, err := review.New(path, review.Options{}).Review(pack.ID)
+	if err != nil {
+		return err
+	}
+	return report.Minutes(stdout, pack, r, format, lang, now)
 }
 
 type renderFlags struct {

@@ -53,6 +53,10 @@ type buildError struct {
 func (e *buildError) Error() string { return "go build: " + e.err.Error() + "\n" + string(e.out) }
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(holdEnv); path != "" {
+		holdDatabase(path) // a second process for main_review_test.go
+		return
+	}
 	code := m.Run()
 	if binaryDir != "" {
 		os.RemoveAll(binaryDir)

@@ -3,8 +3,8 @@ package review
 import (
 	"encoding/binary"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime/debug"

@@ -241,4 +241,3 @@ func (s *Store) Review(pack string) (*model.Review, error) {
 	}
 	return model.NewReview(pack, entries), nil
 }
-

@@ -68,7 +68,7 @@ var en = Words{
 
 	Review: Review{
 		ScorecardTitle: "Scorecard",
-		ScorecardLead:  "The latest year-to-date figures against the %d targets",
+		ScorecardLead:  "the latest year-to-date figures against the %d targets",
 		Indicator:      "Indicator",
 		Latest:         "Latest",
 		Period:         "Period",
@@ -85,13 +85,17 @@ var en = Words{
 			"A target of \"about T\" is on course when the figure is within %s pp of T either way (inclusive), ahead above that band " +
 			"and behind below it; a target stated exactly has no band, and one stated as \"over T\" is on course only above T. " +
 			"A year-to-date figure shows progress so far, not the year's result; targets for amounts are not set against part of a year.",
-		Others: "Other regions are shown only for the same period as Kunming's figure.",
-		None:   "—",
-		GapPP:  "%s percentage points",
+		Others:   "Other regions are shown only for the same period as Kunming's figure.",
+		None:     "—",
+		TargetOf: "target %s",
+		GapLabel: "gap %s",
+		Cited:    "%s %s",
 
 		MinutesTitle:  "Minutes of the indicator review: %s",
+		Pack:          "Pack",
 		MeetingDate:   "Meeting date",
 		Prepared:      "Prepared",
+		Times:         "All times are %s",
 		Recorders:     "Recorded by",
 		NoRecorders:   "no one",
 		Summary:       "Summary",

@@ -19,12 +19,16 @@ type Review struct {
 	Rule           string // the status rule; %s is the band in percentage points
 	Others         string // why a region's column may be short
 	None           string // an empty cell
-	GapPP          string // "%s个百分点": a gap written out in a sentence
+	TargetOf       string // "全年目标%s": a target in a sentence
+	GapLabel       string // "差距%s": a gap in a sentence
+	Cited          string // "%s%s": a figure, then its source's mark
 
 	// The minutes.
 	MinutesTitle  string // "%s": the meeting
+	Pack          string
 	MeetingDate   string
 	Prepared      string
+	Times         string // "all times are %s": the zone
 	Recorders     string
 	NoRecorders   string
 	Summary       string
