@@ -24,8 +24,8 @@ var Statuses = []Status{Ahead, OnCourse, Behind, NoOutcome, NotComparable}
 
 // AboutBand is how far, in percentage points, an outcome may sit from a
 // target stated as "about T" (左右) and still count as on course: a
-// target of about 5% is met by anything from 4.5% to 5.5%, the figures
-// that round to it at the whole-number precision such targets are set in.
+// target of about 5% is met by anything from 4.5% to 5.5%, half the step
+// in which such targets are set, so that "about 5" never reaches 4 or 6.
 // A target stated exactly has no band.
 const AboutBand = "0.5"
 
