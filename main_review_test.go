@@ -292,3 +292,24 @@ func TestReviewCommandsBadUsage(t *testing.T) {
 		}
 	}
 }
+
+// Only minutes read the review database: no other command opens, or
+// makes, the default one.
+func TestCommandsLeaveTheReviewDatabaseAlone(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dir)
+	for _, args := range [][]string{
+		renderArgs("economy", 120, 40),
+		{"export", "--format", "md"},
+		{"scorecard"},
+		{"validate"},
+		{"minutes"},
+	} {
+		if r := runCLI(t, args...); r.code != exitOK {
+			t.Fatalf("%v: %s", args, r)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the data directory gained %v", entries)
+	}
+}
