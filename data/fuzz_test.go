@@ -41,6 +41,7 @@ func checkLoad(t *testing.T, b []byte) {
 			t.Fatalf("loaded, but Validate finds %v", probs)
 		}
 		checkExports(t, pack)
+		checkReviewReports(t, pack)
 		return
 	}
 	if pack != nil {
