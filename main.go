@@ -64,7 +64,8 @@ render:  --tab economy|industry|services|property|tourism  --width W  --height H
          --color auto|always|never
 export:  --format json|csv|md   (md and csv in the --lang language)
          --no-bom                CSV without the UTF-8 byte-order mark
-scorecard: --format text|md|json  (default text)
+scorecard:
+         --format text|md|json    (default text)
 minutes: --format md|json         (default md)
          --review-db PATH         the review database (default under the user's
                                   data directory: $XDG_DATA_HOME/kmdash/review.db)
