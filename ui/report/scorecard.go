@@ -125,10 +125,14 @@ func (sc *scoreTable) text() string {
 		Border(lipgloss.NormalBorder()).BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderColumn(false).BorderHeader(true).
 		StyleFunc(func(row, col int) lipgloss.Style {
-			if sc.numeric(col) && row != table.HeaderRow {
-				return cell.Align(lipgloss.Right)
+			style := cell
+			if col == len(sc.heads)-1 {
+				style = style.UnsetPaddingRight() // the rule under the heads ends with the table
 			}
-			return cell
+			if sc.numeric(col) && row != table.HeaderRow {
+				return style.Align(lipgloss.Right)
+			}
+			return style
 		})
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s · %s\n", p.Title.In(sc.lang), p.Date)
