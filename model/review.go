@@ -157,9 +157,16 @@ func NewReview(pack string, entries []ReviewEntry) *Review {
 		}
 		return 0
 	})
-	for i := range sorted {
-		e := &sorted[i]
-		if e.Pack != pack {
+	r.Apply(sorted...)
+	return r
+}
+
+// Apply folds entries kept after those the review already holds, in the
+// order given: what a dashboard does with the entries its own write, or
+// the presenter's, returned, without reading the store again.
+func (r *Review) Apply(entries ...ReviewEntry) {
+	for _, e := range entries {
+		if e.Pack != r.Pack {
 			continue
 		}
 		it := r.Items[e.Indicator]
@@ -169,15 +176,15 @@ func NewReview(pack string, entries []ReviewEntry) *Review {
 		}
 		switch e.Kind {
 		case MarkReviewed:
-			it.Reviewed = e
+			it.Reviewed = &e
 		case MarkUnreviewed:
 			it.Reviewed = nil
 		case MarkFlagged:
-			it.Flagged = e
+			it.Flagged = &e
 		case MarkUnflagged:
 			it.Flagged = nil
 		case MarkNote:
-			it.Notes = append(it.Notes, *e)
+			it.Notes = append(it.Notes, e)
 		}
 		if e.Author != "" && !slices.Contains(r.Authors, e.Author) {
 			r.Authors = append(r.Authors, e.Author)
@@ -186,7 +193,6 @@ func NewReview(pack string, entries []ReviewEntry) *Review {
 			r.Last = e.Time
 		}
 	}
-	return r
 }
 
 // Of is the review of one indicator; empty, never nil, when nothing has

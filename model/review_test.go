@@ -125,3 +125,29 @@ func TestNewReview(t *testing.T) {
 		t.Errorf("orphans %v, want [gone]", got)
 	}
 }
+
+// Applying entries one by one, as a dashboard does with each write's
+// answer, ends where folding them all at once does.
+func TestApplyMatchesNewReview(t *testing.T) {
+	at := time.Date(2025, 9, 22, 10, 0, 0, 0, time.UTC)
+	entries := []ReviewEntry{
+		{Seq: 1, Pack: "p", Indicator: "gdp", Kind: MarkFlagged, Time: at, Author: "wang"},
+		{Seq: 2, Pack: "p", Indicator: "gdp", Kind: MarkNote, Text: "跟进", Time: at.Add(time.Minute), Author: "li"},
+		{Seq: 3, Pack: "p", Indicator: "gdp", Kind: MarkUnflagged, Time: at.Add(2 * time.Minute), Author: "wang"},
+		{Seq: 4, Pack: "p", Indicator: "retail", Kind: MarkReviewed, Time: at.Add(3 * time.Minute), Author: "li"},
+	}
+	whole := NewReview("p", entries)
+	step := NewReview("p", nil)
+	for _, e := range entries {
+		step.Apply(e)
+	}
+	for _, ind := range []string{"gdp", "retail"} {
+		w, s := whole.Of(ind), step.Of(ind)
+		if (w.Flagged == nil) != (s.Flagged == nil) || (w.Reviewed == nil) != (s.Reviewed == nil) || len(w.Notes) != len(s.Notes) {
+			t.Errorf("%s: stepwise %+v, whole %+v", ind, s, w)
+		}
+	}
+	if step.Of("gdp").Flagged != nil || step.Of("retail").Reviewed == nil || len(step.Authors) != 2 || !step.Last.Equal(at.Add(3*time.Minute)) {
+		t.Errorf("stepwise review: %+v", step)
+	}
+}
