@@ -3,8 +3,8 @@
 #   1. the two engines linked into a program that does not open them:
 #      binary size, and init cost from GODEBUG=inittrace=1;
 #   2. the engines' write and open latency (engine_test.go);
-#   3. kmdash itself at BASE (a commit without the review store; default:
-#      where this branch left main) and at the working tree: binary size,
+#   3. kmdash itself at BASE (a commit without the review store: be9548e,
+#      or where this branch left main) and at the working tree: binary size,
 #      the store's packages in inittrace, and `render` start-up in
 #      alternating runs.
 # Run it on a quiet machine: nothing else should be busy.
@@ -63,5 +63,7 @@ for b in before after; do
   read -r n t < <(inits "$out/kmdash-$b" $render)
   echo "kmdash-$b: $n init functions, $t ms of init (median of 21)"
 done
-echo "render start-up, alternating runs:"
+echo "render start-up, alternating runs; first the same binary against a copy of itself, the noise floor:"
+cp "$out/kmdash-before" "$out/kmdash-copy"
+"$out/alternate" -n "$runs" "$out/kmdash-before $render" "$out/kmdash-copy $render" | tail -1
 "$out/alternate" -n "$runs" "$out/kmdash-before $render" "$out/kmdash-after $render"
