@@ -106,7 +106,6 @@ var en = Words{
 		Figure:        "Latest figure",
 		NoFigure:      "no outcome yet in the pack",
 		AgainstTarget: "Against target",
-		NoTarget:      "the pack holds no target for the year",
 		Mark:          "Review",
 		Reviewed:      "reviewed",
 		NotReviewed:   "not reviewed",
@@ -114,7 +113,6 @@ var en = Words{
 		Notes:         "Notes",
 		ByAt:          "%s, %s",
 		NotInPack:     "Records for indicators not in this pack",
-		Orphan:        "%s: %d entries",
 	},
 
 	Keys: Keys{

@@ -39,7 +39,6 @@ type Review struct {
 	Figure        string
 	NoFigure      string
 	AgainstTarget string
-	NoTarget      string
 	Mark          string
 	Reviewed      string
 	NotReviewed   string
@@ -47,5 +46,4 @@ type Review struct {
 	Notes         string
 	ByAt          string // "%s, %s": who, when
 	NotInPack     string
-	Orphan        string // "%s: %d entries"
 }

@@ -105,7 +105,6 @@ var zh = Words{
 		Figure:        "最新数据",
 		NoFigure:      "数据包中暂无实际数",
 		AgainstTarget: "对照目标",
-		NoTarget:      "数据包中没有全年目标",
 		Mark:          "审议",
 		Reviewed:      "已审议",
 		NotReviewed:   "未审议",
@@ -113,7 +112,6 @@ var zh = Words{
 		Notes:         "备注",
 		ByAt:          "%s，%s",
 		NotInPack:     "不在本数据包中的记录",
-		Orphan:        "%s：%d条记录",
 	},
 
 	Keys: Keys{
