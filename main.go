@@ -71,10 +71,20 @@ minutes: --format md|json         (default md)
                                   data directory: $XDG_DATA_HOME/kmdash/review.db)
 serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to the network)
          --host-key PATH          (default under the user's data directory; made once)
+         --new-host-key           create --host-key (and its directory) if it does not exist
          --authorized-keys FILE   only these keys connect (default: any key, as a viewer)
          --presenter-keys FILE    these keys present; everyone else follows them
-         --max-sessions N         (default 200)
-         --idle-timeout DURATION  (default 30m)
+         --max-sessions N         dashboards at once, presenters apart (default 200)
+         --sessions-per-connection N          (default 4)
+         --idle-timeout DURATION  close a connection with no dashboard (default 5m)
+         --client-alive-interval DURATION     keepalive questions (default 15s; 0: none)
+         --client-alive-count-max N           unanswered ones before closing (default 3)
+         --login-grace-time DURATION          to authenticate (default 2m)
+         --max-startups START:RATE:FULL       unauthenticated connections (default 512:30:1024)
+         --per-source-max-startups N          of them from one source (default 256; 0: no limit)
+         --per-source-penalties SPEC          refusal for failures, as sshd (default sshd's; "no")
+         --per-source-netblock V4:V6          bits that make one source (default 32:128)
+         --per-source-penalty-exempt LIST     addresses and CIDR blocks never penalised
 
 Exit status: 0 success, 1 failure, 2 bad usage.
 `
@@ -374,24 +384,32 @@ type serveFlags struct{ cfg serve.Config }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
 	f.cfg = serve.Defaults()
-	fs.StringVar(&f.cfg.Listen, "listen", f.cfg.Listen, "")
-	fs.StringVar(&f.cfg.HostKey, "host-key", "", "")
-	fs.StringVar(&f.cfg.AuthorizedKeys, "authorized-keys", "", "")
-	fs.StringVar(&f.cfg.PresenterKeys, "presenter-keys", "", "")
-	fs.IntVar(&f.cfg.MaxSessions, "max-sessions", f.cfg.MaxSessions, "")
-	fs.DurationVar(&f.cfg.IdleTimeout, "idle-timeout", f.cfg.IdleTimeout, "")
+	c := &f.cfg
+	fs.StringVar(&c.Listen, "listen", c.Listen, "")
+	fs.StringVar(&c.HostKey, "host-key", "", "")
+	fs.BoolVar(&c.NewHostKey, "new-host-key", false, "")
+	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", "", "")
+	fs.StringVar(&c.PresenterKeys, "presenter-keys", "", "")
+	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "")
+	fs.IntVar(&c.SessionsPerConnection, "sessions-per-connection", c.SessionsPerConnection, "")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "")
+	fs.DurationVar(&c.ClientAliveInterval, "client-alive-interval", c.ClientAliveInterval, "")
+	fs.IntVar(&c.ClientAliveCountMax, "client-alive-count-max", c.ClientAliveCountMax, "")
+	fs.DurationVar(&c.LoginGraceTime, "login-grace-time", c.LoginGraceTime, "")
+	fs.Var(&c.MaxStartups, "max-startups", "")
+	fs.IntVar(&c.PerSourceMaxStartups, "per-source-max-startups", c.PerSourceMaxStartups, "")
+	fs.Var(&c.PerSourcePenalties, "per-source-penalties", "")
+	fs.Var(&c.PerSourceNetblock, "per-source-netblock", "")
+	fs.Var(&c.PenaltyExempt, "per-source-penalty-exempt", "")
 }
 
 // run serves until SIGINT or SIGTERM, then gives sessions a few seconds
 // to end.
 func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stderr io.Writer) error {
-	if f.cfg.MaxSessions < 1 {
-		return usagef("--max-sessions %d: want at least 1", f.cfg.MaxSessions)
-	}
-	if f.cfg.IdleTimeout <= 0 {
-		return usagef("--idle-timeout %s: want a positive duration such as 30m", f.cfg.IdleTimeout)
-	}
 	f.cfg.Pack, f.cfg.Now = pack, clock
+	if err := f.cfg.Check(); err != nil {
+		return usageError{err.Error()}
+	}
 	f.cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := serve.New(f.cfg)
 	if err != nil {
@@ -400,6 +418,9 @@ func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stder
 	ln, err := net.Listen("tcp", f.cfg.Listen)
 	if err != nil {
 		return err
+	}
+	if srv.HostKeyCreated {
+		fmt.Fprintf(stdout, "kmdash: created a new host key at %s\n", srv.HostKeyPath())
 	}
 	fmt.Fprintf(stdout, "kmdash serving on %s\nhost key %s (%s)\n", ln.Addr(), srv.Fingerprint, srv.HostKeyPath())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -63,6 +63,7 @@ func testConfig(t testing.TB) Config {
 	cfg := Defaults()
 	cfg.Listen = "127.0.0.1:0"
 	cfg.HostKey = filepath.Join(t.TempDir(), "host_ed25519")
+	cfg.NewHostKey = true
 	cfg.Pack = pack
 	now := time.Date(2025, 11, 25, 10, 0, 0, 0, time.UTC)
 	cfg.Now = func() time.Time { return now }
@@ -563,3 +564,6 @@ func (v *vt) lines() []string {
 	}
 	return out
 }
+
+// placesTaken is how many sessions hold a place, presenters included.
+func placesTaken(srv *Server) int64 { return srv.viewers.Load() + srv.presenters.Load() }

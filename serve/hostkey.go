@@ -44,12 +44,40 @@ func DefaultHostKeyPath() (string, error) {
 	return filepath.Join(dir, "kmdash", "host_ed25519"), nil
 }
 
-// hostKey reads the ed25519 host key at path, creating it on first use.
-// The key is the server's identity, so it is written readable by its
-// owner only, and a key file others can read is refused rather than used.
-func hostKey(path string) (signer gossh.Signer, created bool, err error) {
+// hostKey reads the server's ed25519 host key, or creates it: at the
+// default path on first start, or at --host-key with --new-host-key. A
+// --host-key that does not exist is refused, not created: it is more
+// likely a typo than a wish for a new identity, and a new identity makes
+// every client that knew the old one warn of an attack.
+func (s *Server) hostKey() (gossh.Signer, error) {
+	path, create := s.cfg.HostKey, s.cfg.NewHostKey
+	if path == "" {
+		p, err := DefaultHostKeyPath()
+		if err != nil {
+			return nil, err
+		}
+		path, create = p, true
+		s.cfg.HostKey = p
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !create {
+		if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("host key %s: directory %s does not exist; check the path, or add --new-host-key to create a new key there",
+				path, filepath.Dir(path))
+		}
+		return nil, fmt.Errorf("host key %s does not exist; check the path, or add --new-host-key to create a new key", path)
+	}
+	signer, created, err := hostKey(path, create)
+	s.HostKeyCreated = created
+	return signer, err
+}
+
+// hostKey reads the ed25519 host key at path, creating it if create is
+// set and the file does not exist yet. The key is the server's identity,
+// so it is written readable by its owner only, and a key file others can
+// read is refused rather than used.
+func hostKey(path string, create bool) (signer gossh.Signer, created bool, err error) {
 	pemBytes, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) && create {
 		pemBytes, err = newHostKey(path)
 		created = err == nil
 	}

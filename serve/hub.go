@@ -1,130 +1,181 @@
 package serve
 
 import (
+	"slices"
 	"sync"
-
-	tea "github.com/charmbracelet/bubbletea"
+	"time"
 
 	"github.com/kmdash/kmdash/ui"
 )
 
-// hub carries the presenter's position to the viewers and the number of
-// followers back to the presenters. It never waits on a session: each
-// gets a mailbox that keeps only the latest message, emptied by the
-// session's own goroutine, so a slow viewer only ever delays itself.
+// hub is the room: where it is, who presents, who follows. Presenters
+// share one position and the room follows whoever moved last; every
+// session is told who presents, and presenters how many follow. The hub
+// never waits on a session: it only puts messages in mailboxes.
 type hub struct {
 	mu         sync.Mutex
 	lead       ui.Position
-	led        bool              // a presenter has moved at least once
-	viewers    map[*mailbox]bool // value: following
-	presenters map[*mailbox]bool
+	led        bool             // someone has moved the room
+	mover      *member          // who moved it last
+	viewers    map[*member]bool // value: following
+	presenters []*member        // in the order they joined
+
+	// Counts reach presenters at most once per countEvery, and only when
+	// they changed: a viewer toggling f, or a room arriving, does not
+	// make the number flicker or redraw the presenter's screen for each.
+	countEvery time.Duration
+	counting   *time.Timer
+	counted    ui.FollowersMsg
 }
+
+// member is one session in the room.
+type member struct {
+	box  *mailbox
+	name string // a presenter's name
+}
+
+const countEvery = time.Second
 
 func newHub() *hub {
-	return &hub{viewers: map[*mailbox]bool{}, presenters: map[*mailbox]bool{}}
+	return &hub{viewers: map[*member]bool{}, countEvery: countEvery}
 }
 
-// mailbox delivers the latest message to one program.
-type mailbox struct {
-	ch   chan tea.Msg
-	done chan struct{}
-}
-
-func newMailbox(p *tea.Program) *mailbox {
-	m := &mailbox{ch: make(chan tea.Msg, 1), done: make(chan struct{})}
-	go func() {
-		for {
-			select {
-			case msg := <-m.ch:
-				p.Send(msg) // returns once the program has ended
-			case <-m.done:
-				return
-			}
-		}
-	}()
-	return m
-}
-
-// put replaces any message not yet delivered.
-func (m *mailbox) put(msg tea.Msg) {
-	for {
-		select {
-		case m.ch <- msg:
-			return
-		default:
-		}
-		select {
-		case <-m.ch:
-		default:
-		}
-	}
-}
-
-func (m *mailbox) close() { close(m.done) }
-
-// join adds a session's program; the returned callbacks go into its
-// ui.Options and leave must be called when the session ends.
-func (h *hub) join(role ui.Role, p *tea.Program) (box *mailbox, leave func()) {
-	box = newMailbox(p)
+// join adds a session and returns where the room is, if anywhere, for
+// the session to start at. leave must be called when it ends.
+func (h *hub) join(role ui.Role, name string, box *mailbox) (m *member, lead *ui.Position, leave func()) {
+	m = &member{box: box, name: name}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.led {
+		p := h.lead
+		lead = &p
+	}
 	switch role {
 	case ui.Presenter:
-		h.presenters[box] = true
-		box.put(ui.FollowersMsg(h.following()))
-		return box, func() { h.remove(h.presenters, box) }
-	case ui.Viewer:
-		h.viewers[box] = true
-		if h.led {
-			box.put(ui.LeadMsg(h.lead))
+		h.presenters = append(h.presenters, m)
+		h.counted = h.counts()
+		for _, p := range h.presenters {
+			p.box.put(countSlot, h.counted)
 		}
-		h.tellPresenters()
-		return box, func() { h.remove(h.viewers, box) }
+		h.tellPresence()
+	case ui.Viewer:
+		h.viewers[m] = true
+		box.put(presenceSlot, h.presenceFor(nil))
+		h.countChanged()
+	default:
+		return m, nil, box.close
 	}
-	return box, box.close
+	return m, lead, func() { h.leave(m) }
 }
 
-func (h *hub) remove(set map[*mailbox]bool, box *mailbox) {
+func (h *hub) leave(m *member) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	delete(set, box)
-	box.close()
-	h.tellPresenters()
+	m.box.close()
+	if _, ok := h.viewers[m]; ok {
+		delete(h.viewers, m)
+		h.countChanged()
+		return
+	}
+	h.presenters = slices.DeleteFunc(h.presenters, func(p *member) bool { return p == m })
+	if h.mover == m {
+		h.mover = nil
+	}
+	h.tellPresence()
 }
 
-// move is a presenter's OnMove.
-func (h *hub) move(p ui.Position) {
+// move is a presenter's OnMove: the room goes there, other presenters
+// too.
+func (h *hub) move(from *member, p ui.Position) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.lead, h.led = p, true
-	for box := range h.viewers {
-		box.put(ui.LeadMsg(p))
+	for v := range h.viewers {
+		v.box.put(leadSlot, ui.LeadMsg(p))
+	}
+	for _, o := range h.presenters {
+		if o != from {
+			o.box.put(leadSlot, ui.LeadMsg(p))
+		}
+	}
+	if h.mover != from {
+		h.mover = from
+		h.tellPresence()
 	}
 }
 
 // follow is a viewer's OnFollow.
-func (h *hub) follow(box *mailbox, following bool) {
+func (h *hub) follow(m *member, following bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if _, ok := h.viewers[box]; ok {
-		h.viewers[box] = following
-		h.tellPresenters()
+	if _, ok := h.viewers[m]; ok {
+		h.viewers[m] = following
+		h.countChanged()
 	}
 }
 
-func (h *hub) following() int {
-	n := 0
+// position is where the room is.
+func (h *hub) position() (ui.Position, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.lead, h.led
+}
+
+func (h *hub) counts() ui.FollowersMsg {
+	var c ui.FollowersMsg
 	for _, f := range h.viewers {
 		if f {
-			n++
+			c.Following++
+		} else {
+			c.Browsing++
 		}
 	}
-	return n
+	return c
 }
 
-func (h *hub) tellPresenters() {
-	n := ui.FollowersMsg(h.following())
-	for box := range h.presenters {
-		box.put(n)
+// countChanged schedules telling the presenters; h.mu is held.
+func (h *hub) countChanged() {
+	if h.counting != nil || len(h.presenters) == 0 {
+		return
 	}
+	h.counting = time.AfterFunc(h.countEvery, func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.counting = nil
+		if c := h.counts(); c != h.counted {
+			h.counted = c
+			for _, p := range h.presenters {
+				p.box.put(countSlot, c)
+			}
+		}
+	})
+}
+
+// tellPresence tells everyone who presents now; h.mu is held.
+func (h *hub) tellPresence() {
+	all := h.presenceFor(nil)
+	for v := range h.viewers {
+		v.box.put(presenceSlot, all)
+	}
+	for _, p := range h.presenters {
+		p.box.put(presenceSlot, h.presenceFor(p))
+	}
+}
+
+// presenceFor is what one session is told: a viewer (nil) every
+// presenter, a presenter the others and who leads.
+func (h *hub) presenceFor(me *member) ui.PresenceMsg {
+	var msg ui.PresenceMsg
+	for _, p := range h.presenters {
+		if p != me {
+			msg.Presenters = append(msg.Presenters, p.name)
+		}
+	}
+	if me != nil {
+		msg.Leading = h.mover == me
+		if h.mover != nil && h.mover != me {
+			msg.Mover = h.mover.name
+		}
+	}
+	return msg
 }

@@ -343,7 +343,6 @@ func serveForLoad(which string) int {
 		cfg := testConfig(&testing.B{})
 		cfg.HostKey = filepath.Join(dir, "host_ed25519")
 		cfg.MaxSessions = loadSessions * 2
-		cfg.PerIPRate = 0 // every client is on 127.0.0.1
 		srv, err := New(cfg)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)

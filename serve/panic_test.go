@@ -44,6 +44,6 @@ func TestPanicEndsOnlyItsSession(t *testing.T) {
 	again.press("2")
 	waitTab(again, "[2 工业]")
 	eventually(t, "the panicked session leaves the server's count", func() bool {
-		return liveSessions(srv) == 2 && srv.sessions.Load() == 2
+		return liveSessions(srv) == 2 && placesTaken(srv) == 2
 	})
 }

@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -42,7 +44,7 @@ func TestAccessRole(t *testing.T) {
 		{"anyone, no lists", open, unlisted, ui.Alone, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			role, ok := tc.access.role(tc.key.PublicKey())
+			role, _, ok := tc.access.role(tc.key.PublicKey(), loopback, time.Now())
 			if role != tc.role || ok != tc.ok {
 				t.Errorf("role = %s, %v; want %s, %v", roleName(role), ok, roleName(tc.role), tc.ok)
 			}
@@ -58,7 +60,7 @@ func TestReadKeys(t *testing.T) {
 
 	t.Run("comments, blanks and options", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "keys")
-		text := "# people who may watch\n\n   \n" + line(a) + " alice@laptop\n" + `no-pty,command="x" ` + line(b) + "\n"
+		text := "# people who may watch\n\n   \n" + line(a) + " alice@laptop\n" + `restrict,pty,no-port-forwarding ` + line(b) + "\n"
 		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -66,11 +68,38 @@ func TestReadKeys(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(keys) != 2 || !keys.has(a.PublicKey()) || !keys.has(b.PublicKey()) {
+		has := func(k gossh.Signer) bool { _, ok := keys.find(k.PublicKey(), loopback, time.Now()); return ok }
+		if len(keys) != 2 || !has(a) || !has(b) {
 			t.Errorf("read %d keys, want both a and b", len(keys))
 		}
-		if keys.has(newKey(t).PublicKey()) {
+		if has(newKey(t)) {
 			t.Error("a key not in the file is listed")
+		}
+		if g, _ := keys.find(a.PublicKey(), loopback, time.Now()); g.name != "alice@laptop" {
+			t.Errorf("name %q, want the line's comment", g.name)
+		}
+	})
+
+	t.Run("options kmdash cannot honour are refused", func(t *testing.T) {
+		for _, opt := range []string{`command="date"`, "no-pty", `environment="A=b"`, "cert-authority", `tunnel="1"`, `principals="x"`, "agent-forwarding"} {
+			path := filepath.Join(t.TempDir(), "keys")
+			if err := os.WriteFile(path, []byte(line(a)+"\n"+opt+" "+line(b)+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := readKeys(path)
+			name, _, _ := strings.Cut(opt, "=")
+			if err == nil || !strings.Contains(err.Error(), path+":2: key option "+name+" is not supported") {
+				t.Errorf("%s: error %v, want it to name %s:2 and the option", opt, err, path)
+			}
+		}
+		for _, opt := range []string{`from=""`, `expiry-time="2025"`, `expiry-time="tomorrow"`} {
+			path := filepath.Join(t.TempDir(), "keys")
+			if err := os.WriteFile(path, []byte(opt+" "+line(a)+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := readKeys(path); err == nil || !strings.Contains(err.Error(), path+":1:") {
+				t.Errorf("%s: error %v, want it to name %s:1", opt, err, path)
+			}
 		}
 	})
 
@@ -92,6 +121,51 @@ func TestReadKeys(t *testing.T) {
 			t.Errorf("error %v, want it to name %s", err, path)
 		}
 	})
+}
+
+var loopback = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
+
+// from= and expiry-time= are honoured as sshd does: patterns of
+// addresses with * and ?, CIDR blocks, negation that wins; expiry in
+// local time unless it ends in Z.
+func TestKeyOptionsHonoured(t *testing.T) {
+	noon := time.Date(2025, 9, 22, 12, 0, 0, 0, time.UTC)
+	keyLine := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey())))
+	at := func(ip string) net.Addr { return &net.TCPAddr{IP: net.ParseIP(ip), Port: 40000} }
+	for _, tc := range []struct {
+		options string
+		from    net.Addr
+		now     time.Time
+		want    bool
+	}{
+		{`from="127.0.0.1"`, loopback, noon, true},
+		{`from="127.0.0.1"`, at("10.1.2.3"), noon, false},
+		{`from="10.*,192.168.1.?"`, at("10.1.2.3"), noon, true},
+		{`from="10.*,192.168.1.?"`, at("192.168.1.7"), noon, true},
+		{`from="10.*,192.168.1.?"`, at("192.168.1.17"), noon, false},
+		{`from="10.0.0.0/8,!10.9.*"`, at("10.1.2.3"), noon, true},
+		{`from="10.0.0.0/8,!10.9.*"`, at("10.9.0.1"), noon, false},
+		{`from="!10.9.*"`, at("10.1.2.3"), noon, false}, // only a negation: nothing allows
+		{`from="2001:db8::/32"`, at("2001:db8::1"), noon, true},
+		{`from="meeting-room.example.org"`, loopback, noon, false}, // names never match: no DNS
+		{`expiry-time="20250923Z"`, loopback, noon, true},
+		{`expiry-time="202509221200Z"`, loopback, noon, false},
+		{`expiry-time="20250922115959Z"`, loopback, noon, false},
+		{`expiry-time="20250922120001Z"`, loopback, noon, true},
+		{`from="127.0.0.1",expiry-time="20250101Z"`, loopback, noon, false},
+	} {
+		_, _, options, _, err := gossh.ParseAuthorizedKey([]byte(tc.options + " " + keyLine))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.options, err)
+		}
+		g, err := parseGrant(options)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.options, err)
+		}
+		if got := g.allows(tc.from, tc.now); got != tc.want {
+			t.Errorf("%s from %s at %s: allows = %v, want %v", tc.options, tc.from, tc.now.Format(time.RFC3339), got, tc.want)
+		}
+	}
 }
 
 func TestNewRefusesBadConfig(t *testing.T) {

@@ -1,6 +1,16 @@
 // Package serve is kmdash over SSH: a wish server that gives every
-// session its own dashboard, lets a presenter lead the viewers, and
+// session its own dashboard, lets presenters lead the room, admits
+// connections as sshd does, bounds what any one client can take, and
 // refuses what it does not offer with a line the person can read.
+//
+// The server is wish's (charmbracelet/ssh over x/crypto/ssh), but the
+// session is kmdash's own, not wish's bubbletea middleware, and
+// admission is not wish's ratelimiter middleware: the middleware gives
+// no bound on a session's requests or windows, no way to share frames
+// among followers, and no way to restore a client's terminal when the
+// server ends a session; a per-address rate limit refuses a room behind
+// one NAT, where sshd's counting of unauthenticated connections and
+// penalties for failures do not (channel.go, admission.go, screen.go).
 package serve
 
 import (
@@ -16,7 +26,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/recover"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/kmdash/kmdash/model"
@@ -26,19 +35,34 @@ import (
 // Config is everything `kmdash serve` can be told.
 type Config struct {
 	Listen         string // host:port; loopback unless opened deliberately
-	HostKey        string // path; created on first start
+	HostKey        string // path; the default one is created on first start
+	NewHostKey     bool   // create HostKey (and its directory) if missing
 	AuthorizedKeys string // path; empty lets any key in as a viewer
 	PresenterKeys  string // path; empty makes every session independent
-	MaxSessions    int
-	IdleTimeout    time.Duration
 
-	// HandshakeTimeout bounds the time from TCP connect to authenticated.
-	HandshakeTimeout time.Duration
+	MaxSessions           int // dashboards, presenters apart
+	SessionsPerConnection int
+	// IdleTimeout closes a connection that has no dashboard for this
+	// long. A dashboard itself is never closed for want of keys.
+	IdleTimeout time.Duration
+	// ClientAliveInterval and ClientAliveCountMax find dead peers, as
+	// sshd's options of those names.
+	ClientAliveInterval time.Duration
+	ClientAliveCountMax int
+	// LoginGraceTime bounds the time from TCP connect to authenticated.
+	LoginGraceTime time.Duration
+
+	// Admission, as sshd's MaxStartups, PerSourceMaxStartups,
+	// PerSourcePenalties, PerSourceNetBlockSize and
+	// PerSourcePenaltyExemptList.
+	MaxStartups          Startups
+	PerSourceMaxStartups int
+	PerSourcePenalties   Penalties
+	PerSourceNetblock    Netblock
+	PenaltyExempt        Prefixes
+
 	// ProbeTimeout bounds the wait for a terminal's background colour.
 	ProbeTimeout time.Duration
-	// PerIPRate and PerIPBurst limit new connections from one address.
-	PerIPRate  float64
-	PerIPBurst int
 
 	Pack *model.Pack
 	Now  func() time.Time // the clock each session's calendar reads
@@ -48,33 +72,45 @@ type Config struct {
 	newModel func(ui.Options) tea.Model
 }
 
-// Defaults are the values a bare `kmdash serve` uses.
+// Defaults are the values a bare `kmdash serve` uses. Where sshd has an
+// option of the same meaning its default is kept, except that admission
+// lets a room of a few hundred behind one address connect at once (sshd
+// lets 10 handshake freely and refuses more and more of the rest), and
+// liveness is checked every 15 s (sshd: never).
 func Defaults() Config {
 	return Config{
-		Listen:           "127.0.0.1:23234",
-		MaxSessions:      200,
-		IdleTimeout:      30 * time.Minute,
-		HandshakeTimeout: 10 * time.Second,
-		ProbeTimeout:     500 * time.Millisecond,
-		PerIPRate:        3,
-		PerIPBurst:       30,
+		Listen:                "127.0.0.1:23234",
+		MaxSessions:           200,
+		SessionsPerConnection: 4,
+		IdleTimeout:           5 * time.Minute,
+		ClientAliveInterval:   15 * time.Second,
+		ClientAliveCountMax:   3,
+		LoginGraceTime:        2 * time.Minute,
+		MaxStartups:           Startups{Start: 512, Rate: 30, Full: 1024},
+		PerSourceMaxStartups:  256,
+		PerSourcePenalties:    DefaultPenalties(),
+		PerSourceNetblock:     Netblock{IPv4: 32, IPv6: 128},
+		ProbeTimeout:          500 * time.Millisecond,
 	}
 }
 
 // Server is a running kmdash SSH server.
 type Server struct {
-	cfg      Config
-	ssh      *ssh.Server
-	access   access
-	hub      *hub
-	themes   themes
-	layouts  *ui.Layouts // shared by every session
-	limit    *ipLimiter
-	log      *slog.Logger
-	sessions atomic.Int64
+	cfg       Config
+	ssh       *ssh.Server
+	access    access
+	admission *admission
+	hub       *hub
+	themes    themes
+	layouts   *ui.Layouts // shared by every session
+	frames    *ui.Frames  // likewise
+	log       *slog.Logger
+	floods    *floodLog
+
+	viewers, presenters atomic.Int64 // sessions holding a place
 
 	mu       sync.Mutex
-	live     map[*session]bool
+	live     map[*dashboard]bool
 	stopping bool
 	active   sync.WaitGroup // sessions until their exit status is sent
 
@@ -85,14 +121,19 @@ type Server struct {
 	Fingerprint string
 }
 
+// sharedLayouts bounds the tab bodies sessions share: every item of
+// every tab in both languages at a few window sizes. Only sizes up to
+// 250×80 are shared, so the cache stays within about 10 MB even when a
+// client walks through sizes to fill it. sharedFrames bounds the whole
+// frames likewise: a few looks (size, language, theme) times the places
+// a presenter visits.
+const sharedLayouts, sharedFrames = 256, 256
+
 // New checks the configuration, reads or creates the host key and the
 // key lists, and builds the server without listening yet.
 func New(cfg Config) (*Server, error) {
-	if cfg.Pack == nil {
-		return nil, errors.New("serve: no data pack")
-	}
-	if cfg.MaxSessions < 1 {
-		return nil, fmt.Errorf("--max-sessions %d: want at least 1", cfg.MaxSessions)
+	if err := cfg.Check(); err != nil {
+		return nil, err
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -103,20 +144,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.newModel == nil {
 		cfg.newModel = func(o ui.Options) tea.Model { return ui.New(o) }
 	}
-	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*session]bool{}, layouts: ui.NewLayouts(sharedLayouts)}
-	s.limit = newIPLimiter(cfg.PerIPRate, cfg.PerIPBurst)
-	if cfg.HostKey == "" {
-		path, err := DefaultHostKeyPath()
-		if err != nil {
-			return nil, err
-		}
-		s.cfg.HostKey = path
-	}
-	signer, created, err := hostKey(s.cfg.HostKey)
+	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*dashboard]bool{},
+		layouts: ui.NewLayouts(sharedLayouts), frames: ui.NewFrames(sharedFrames)}
+	s.admission = newAdmission(cfg)
+	s.floods = newFloodLog(cfg.Log, floodInterval)
+	signer, err := s.hostKey()
 	if err != nil {
 		return nil, err
 	}
-	s.HostKeyCreated = created
 	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
 	if cfg.AuthorizedKeys != "" {
 		if s.access.authorized, err = readKeys(cfg.AuthorizedKeys); err != nil {
@@ -132,36 +167,55 @@ func New(cfg Config) (*Server, error) {
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
-		wish.WithIdleTimeout(cfg.IdleTimeout),
-		wish.WithPublicKeyAuth(s.authenticate),
-		wish.WithMiddleware(
-			recover.MiddlewareWithLogger(slogPrinter{s.log}, s.handle),
-		),
+		wish.WithPublicKeyAuth(s.allowKey),
 	)
 	if err != nil {
 		return nil, err
 	}
 	s.ssh.ConnCallback = s.accept
-	s.ssh.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem}
-	// Forwarding of any kind is off: no channel handler for direct-tcpip
-	// and a refusal for tcpip-forward, which is noted so the session can
-	// say why it ends.
+	s.ssh.ServerConfigCallback = s.serverConfig
+	s.ssh.ChannelHandlers = map[string]ssh.ChannelHandler{
+		"session":                        s.openSession,
+		"direct-tcpip":                   s.refuseForward,
+		"direct-streamlocal@openssh.com": s.refuseForward,
+	}
+	// Remote forwarding is refused, and noted so the session can say why.
 	s.ssh.RequestHandlers = map[string]ssh.RequestHandler{
 		"tcpip-forward": func(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
-			ctx.SetValue(forwardAskedKey{}, true)
+			if c := connOf(ctx); c != nil {
+				c.mu.Lock()
+				c.forwardAsked = true
+				c.mu.Unlock()
+			}
 			return false, nil
 		},
 	}
 	return s, nil
 }
 
-type forwardAskedKey struct{}
-
-// sharedLayouts bounds the tab bodies sessions share: every item of
-// every tab in both languages at a few window sizes. Only sizes up to
-// 250×80 are shared, so the cache stays within about 10 MB even when a
-// client walks through sizes to fill it.
-const sharedLayouts = 256
+// Check refuses a configuration no server could run with.
+func (cfg Config) Check() error {
+	switch {
+	case cfg.Pack == nil:
+		return errors.New("serve: no data pack")
+	case cfg.MaxSessions < 1:
+		return fmt.Errorf("--max-sessions %d: want at least 1", cfg.MaxSessions)
+	case cfg.SessionsPerConnection < 1:
+		return fmt.Errorf("--sessions-per-connection %d: want at least 1", cfg.SessionsPerConnection)
+	case cfg.IdleTimeout <= 0:
+		return fmt.Errorf("--idle-timeout %s: want a positive duration such as 5m", cfg.IdleTimeout)
+	case cfg.LoginGraceTime <= 0:
+		return fmt.Errorf("--login-grace-time %s: want a positive duration such as 2m", cfg.LoginGraceTime)
+	case cfg.ClientAliveInterval < 0 || cfg.ClientAliveCountMax < 1:
+		return fmt.Errorf("--client-alive-interval %s, --client-alive-count-max %d: want a duration (0 turns keepalives off) and at least 1",
+			cfg.ClientAliveInterval, cfg.ClientAliveCountMax)
+	case cfg.MaxStartups.Start < 1 || cfg.MaxStartups.Full < cfg.MaxStartups.Start:
+		return fmt.Errorf("--max-startups %s: want start:rate:full with 0 < start ≤ full", cfg.MaxStartups)
+	case cfg.PerSourceMaxStartups < 0:
+		return fmt.Errorf("--per-source-max-startups %d: want 0 (no limit) or more", cfg.PerSourceMaxStartups)
+	}
+	return nil
+}
 
 // HostKeyPath is the file holding the server's host key.
 func (s *Server) HostKeyPath() string { return s.cfg.HostKey }
@@ -181,8 +235,8 @@ func (s *Server) Serve(ln net.Listener) error {
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.stopping = true
-	for sess := range s.live {
-		sess.end(endServerStopping)
+	for d := range s.live {
+		d.end(endServerStopping)
 	}
 	s.mu.Unlock()
 	ended := make(chan struct{})
@@ -196,69 +250,15 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.log.Warn("shutdown: sessions still running at the deadline; closing them")
 	}
 	err := s.ssh.Close()
+	s.floods.stop()
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
 	return err
 }
 
-// accept runs on every TCP connection before the SSH handshake: it
-// rate-limits bursts from one address and bounds the handshake's time.
-func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
-	remote := conn.RemoteAddr().String()
-	if !s.limit.allow(conn.RemoteAddr()) {
-		s.log.Warn("refused", "remote", remote, "reason", "rate limit")
-		return nil
-	}
-	s.log.Info("connect", "remote", remote)
-	start := time.Now()
-	timer := time.AfterFunc(s.cfg.HandshakeTimeout, func() {
-		// The SSH library stores the connection in the context only once
-		// the handshake, authentication included, has succeeded. (An
-		// accepted key is not enough: clients may offer a key and never
-		// prove they hold it.)
-		if ctx.Value(ssh.ContextKeyConn) == nil {
-			s.log.Warn("handshake timeout", "remote", remote)
-			conn.Close()
-		}
-	})
-	return &loggedConn{Conn: conn, onClose: func() {
-		timer.Stop()
-		s.log.Info("disconnect", "remote", remote, "duration", time.Since(start).Round(time.Millisecond))
-	}}
-}
-
-// authenticate is the only way in: a public key, checked against the
-// lists. It records the session's role for the handler.
-func (s *Server) authenticate(ctx ssh.Context, key ssh.PublicKey) bool {
-	role, ok := s.access.role(key)
-	fp := gossh.FingerprintSHA256(key)
-	if !ok {
-		s.log.Warn("auth", "remote", ctx.RemoteAddr().String(), "user", ctx.User(), "key", fp, "result", "refused: key not authorized")
-		return false
-	}
-	s.log.Info("auth", "remote", ctx.RemoteAddr().String(), "user", ctx.User(), "key", fp, "result", "accepted", "role", roleName(role))
-	ctx.SetValue(roleKey{}, role)
-	return true
-}
-
-type roleKey struct{}
-
-// loggedConn reports when a connection closes, once.
-type loggedConn struct {
-	net.Conn
-	once    sync.Once
-	onClose func()
-}
-
-func (c *loggedConn) Close() error {
-	c.once.Do(c.onClose)
-	return c.Conn.Close()
-}
-
-// slogPrinter lets the recover middleware log through slog.
-type slogPrinter struct{ log *slog.Logger }
-
-func (p slogPrinter) Printf(format string, args ...any) {
-	p.log.Error("panic", "detail", fmt.Sprintf(format, args...))
+func (s *Server) isStopping() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopping
 }

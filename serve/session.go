@@ -2,12 +2,11 @@ package serve
 
 import (
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish"
 
 	"github.com/kmdash/kmdash/ui"
 )
@@ -19,85 +18,115 @@ import (
 const maxWidth, maxHeight = 1000, 500
 
 // windowSize is the size the dashboard is told for a client's window.
-func windowSize(w ssh.Window) tea.WindowSizeMsg {
-	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), maxWidth), Height: min(max(w.Height, 0), maxHeight)}
+func windowSize(w, h int) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w, 0), maxWidth), Height: min(max(h, 0), maxHeight)}
 }
+
+// presenterReserve is how many presenter sessions may run beyond
+// --max-sessions: a full room never keeps its presenter out.
+const presenterReserve = 8
 
 // Why a session ended, when not by the person's own q.
 const (
 	endServerStopping = "kmdash: the server is shutting down; thank you for watching."
+	endError          = "kmdash: the session ended on an error; it has been logged."
 )
 
-// session is one person's dashboard.
-type session struct {
-	prog   *tea.Program
+// dashboard is one person's running dashboard.
+type dashboard struct {
+	prog *tea.Program
+	box  *mailbox
+	done chan struct{}
+
 	mu     sync.Mutex
-	reason string
+	reason string // the line the person reads when the server ends it
 }
 
-// end asks the session's program to stop and says why. It does not wait
-// for the program to take the message: a program blocked writing to a
-// client that does not read takes none until its connection closes, and
-// Shutdown calls this holding the server's lock.
-func (s *session) end(reason string) {
-	s.mu.Lock()
-	s.reason = reason
-	s.mu.Unlock()
-	go s.prog.Quit()
-}
-
-// handle is the middleware that runs the dashboard; everything before it
-// in a session is a check that may refuse with one line.
-func (s *Server) handle(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if msg := s.refusal(sess); msg != "" {
-			s.log.Info("refused", "remote", sess.RemoteAddr().String(), "reason", msg)
-			wish.Fatalln(sess, "kmdash: "+msg)
-			return
-		}
-		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
-			s.sessions.Add(-1)
-			s.log.Warn("refused", "remote", sess.RemoteAddr().String(), "reason", "max sessions", "max", s.cfg.MaxSessions)
-			wish.Fatalln(sess, fmt.Sprintf("kmdash: the server is full (%d sessions); please try again later.", s.cfg.MaxSessions))
-			return
-		}
-		// The place is given back before the client learns the session
-		// ended, so that reconnecting at once finds it free; the deferred
-		// call covers a panic on the way.
-		var release sync.Once
-		defer release.Do(func() { s.sessions.Add(-1) })
-		if !s.admit() {
-			wish.Fatalln(sess, endServerStopping)
-			return
-		}
-		defer s.active.Done()
-		code := s.run(sess)
-		release.Do(func() { s.sessions.Add(-1) })
-		_ = sess.Exit(code)
-		next(sess)
+// end asks the dashboard to stop and says why ("" for no line). It does
+// not wait for the program to take the message: Shutdown calls this
+// holding the server's lock.
+func (d *dashboard) end(reason string) {
+	d.mu.Lock()
+	if d.reason == "" {
+		d.reason = reason
 	}
+	d.mu.Unlock()
+	go d.prog.Quit()
+}
+
+// resize passes the client's new window size on; it never waits.
+func (d *dashboard) resize(w, h int) { d.box.put(sizeSlot, windowSize(w, h)) }
+
+// runDashboard runs the session's steps: the checks that may refuse it
+// with one line, a place under --max-sessions (or the presenters'
+// reserve), the dashboard itself, and the exit status.
+func (s *Server) runDashboard(sc *channel) {
+	if why := s.refusal(sc); why != "" {
+		sc.refuse(why)
+		return
+	}
+	role, name, _ := sc.conn.who()
+	release, why := s.seat(role)
+	if why != "" {
+		s.log.Warn("refused", "remote", sc.conn.remote, "reason", "full", "role", roleName(role))
+		sc.refuse(why)
+		return
+	}
+	// The place is given back before the client learns the session
+	// ended, so that reconnecting at once finds it free.
+	defer release()
+	if !s.admit() {
+		sc.say(endServerStopping)
+		sc.exit(1)
+		return
+	}
+	defer s.active.Done()
+	code := s.show(sc, role, name)
+	release()
+	sc.exit(code)
 }
 
 // refusal is the line a person reads when their session is not one the
 // server offers, or "" when it is.
-func (s *Server) refusal(sess ssh.Session) string {
-	pty, _, hasPty := sess.Pty()
+func (s *Server) refusal(sc *channel) string {
+	sc.mu.Lock()
+	pty, agent := sc.pty, sc.agent
+	sc.mu.Unlock()
+	sc.conn.mu.Lock()
+	forward := sc.conn.forwardAsked
+	sc.conn.mu.Unlock()
 	switch {
-	case len(sess.Command()) > 0:
-		return "commands are not run here; connect with plain ssh to see the dashboard."
-	case !hasPty:
+	case pty == nil:
 		return "the dashboard needs a terminal; connect with ssh -t."
-	case ssh.AgentRequested(sess):
+	case agent:
 		return "agent forwarding is refused; connect again with ssh -a."
-	case sess.Context().Value(forwardAskedKey{}) != nil:
+	case forward:
 		return "port forwarding is refused; connect again without -R or -L."
 	}
 	// A session starts only in a terminal the dashboard can draw in.
-	if pty.Window.Width < ui.MinWidth || pty.Window.Height < ui.MinHeight {
+	if int(pty.Columns) < ui.MinWidth || int(pty.Rows) < ui.MinHeight {
 		return fmt.Sprintf("the dashboard needs a terminal of at least %d×%d; this one is %d×%d.",
-			ui.MinWidth, ui.MinHeight, pty.Window.Width, pty.Window.Height)
+			ui.MinWidth, ui.MinHeight, pty.Columns, pty.Rows)
 	}
 	return ""
+}
+
+// seat takes a place for a session: presenters from their own reserve,
+// everyone else under --max-sessions. release gives it back, once.
+func (s *Server) seat(role ui.Role) (release func(), refusal string) {
+	count, most := &s.viewers, int64(s.cfg.MaxSessions)
+	if role == ui.Presenter {
+		count, most = &s.presenters, presenterReserve
+	}
+	if count.Add(1) > most {
+		count.Add(-1)
+		if role == ui.Presenter {
+			return nil, fmt.Sprintf("%d presenters are connected already; that is the most.", most)
+		}
+		return nil, fmt.Sprintf("the server is full (%d sessions); please try again later.", most)
+	}
+	var once sync.Once
+	return func() { once.Do(func() { count.Add(-1) }) }, ""
 }
 
 // admit counts a session in, unless the server is stopping.
@@ -111,110 +140,95 @@ func (s *Server) admit() bool {
 	return true
 }
 
-// refuseSubsystem answers sftp and any other subsystem.
-func (s *Server) refuseSubsystem(sess ssh.Session) {
-	s.log.Info("refused", "remote", sess.RemoteAddr().String(), "reason", "subsystem", "subsystem", sess.Subsystem())
-	wish.Fatalln(sess, "kmdash: "+sess.Subsystem()+" is not offered here; connect with plain ssh to see the dashboard.")
-}
-
-// run is one session's dashboard, from the colour probe to the last
-// frame; it returns the exit status.
-func (s *Server) run(sess ssh.Session) int {
+// show is the dashboard, from the colour probe to the terminal restored;
+// it returns the exit status.
+func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	start := time.Now()
-	pty, windows, _ := sess.Pty()
-	role, _ := sess.Context().Value(roleKey{}).(ui.Role)
+	sc.mu.Lock()
+	pty := *sc.pty
+	sc.mu.Unlock()
+	env := sc.environ()
+	renderer := s.renderer(sc, pty.Term, env)
 
-	pump := startPump(sess)
-	defer pump.stop()
-	renderer := s.renderer(sess, pty.Term, pump)
-
-	opts := ui.Options{Pack: s.cfg.Pack, Lang: langOf(sess), Now: s.cfg.Now(), Renderer: renderer, Role: role,
-		Theme: s.themes.get(renderer), Layouts: s.layouts}
-	var box *mailbox
-	var prog *tea.Program
-	var ready sync.WaitGroup
-	ready.Add(1)
+	d := &dashboard{box: newMailbox(), done: make(chan struct{})}
+	defer close(d.done)
+	opts := ui.Options{Pack: s.cfg.Pack, Lang: langOf(env), Now: s.cfg.Now(), Renderer: renderer, Role: role,
+		Theme: s.themes.get(renderer), Layouts: s.layouts, Frames: s.frames}
+	me, lead, leave := s.hub.join(role, name, d.box)
+	defer leave()
+	opts.Lead = lead
 	switch role {
 	case ui.Presenter:
-		opts.OnMove = s.hub.move
+		opts.OnMove = func(p ui.Position) { s.hub.move(me, p) }
 	case ui.Viewer:
-		// The program is made after its options; the callback waits for
-		// the mailbox that needs the program.
-		opts.OnFollow = func(following bool) {
-			ready.Wait()
-			s.hub.follow(box, following)
-		}
+		opts.OnFollow = func(following bool) { s.hub.follow(me, following) }
 	}
-	prog = tea.NewProgram(s.cfg.newModel(opts),
-		tea.WithInput(pump.Input), tea.WithOutput(sess),
-		tea.WithAltScreen(), tea.WithMouseCellMotion(),
-		tea.WithoutSignalHandler(),
-		tea.WithEnvironment(append(sess.Environ(), "TERM="+pty.Term)),
+	scr := newScreen(sc.ch)
+	model := &drawn{Model: s.cfg.newModel(opts), screen: scr, log: s.log}
+	d.prog = tea.NewProgram(model,
+		tea.WithInput(sc.in.Input), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
+		tea.WithoutSignalHandler(), tea.WithEnvironment(env),
 	)
-	if role != ui.Alone {
-		var leave func()
-		box, leave = s.hub.join(role, prog)
-		defer leave()
-	}
-	ready.Done()
+	d.box.put(sizeSlot, windowSize(int(pty.Columns), int(pty.Rows)))
+	d.box.start(d.prog)
 
-	me := &session{prog: prog}
+	sc.running(d)
+	sc.conn.started(d)
+	defer sc.conn.ended(d)
 	s.mu.Lock()
-	s.live[me] = true
+	s.live[d] = true
 	if s.stopping {
-		// Shutdown began while this session was starting.
-		me.end(endServerStopping)
+		d.end(endServerStopping) // Shutdown began while this session was starting
 	}
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		delete(s.live, me)
+		delete(s.live, d)
 		s.mu.Unlock()
 	}()
 
-	// Window changes must always be read: the SSH library blocks the
-	// session's requests until they are. They reach the program through a
-	// mailbox that keeps only the latest size, so a storm of them costs a
-	// few frames, not one each, and never waits on a busy program.
-	sizes := newMailbox(prog)
-	defer sizes.close()
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		for {
-			select {
-			case w, ok := <-windows:
-				if !ok {
-					// The client closed the session: bubbletea does not
-					// stop at the end of its input, so it is told to.
-					prog.Quit()
-					return
-				}
-				sizes.put(windowSize(w))
-			case <-sess.Context().Done():
-				prog.Quit()
-				return
-			case <-stop:
-				return
-			}
-		}
-	}()
-
-	s.log.Info("session", "remote", sess.RemoteAddr().String(), "user", sess.User(), "role", roleName(role),
-		"term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height, "dark", renderer.HasDarkBackground())
-	_, err := prog.Run()
-	me.mu.Lock()
-	reason := me.reason
-	me.mu.Unlock()
-	s.log.Info("session end", "remote", sess.RemoteAddr().String(), "role", roleName(role),
-		"duration", time.Since(start).Round(time.Millisecond), "dropped", pump.droppedBytes(), "error", err)
+	s.log.Info("session", "remote", sc.conn.remote, "role", roleName(role), "term", safeName(pty.Term),
+		"width", pty.Columns, "height", pty.Rows, "dark", renderer.HasDarkBackground())
+	_, err := d.prog.Run()
+	scr.close()
+	d.mu.Lock()
+	reason := d.reason
+	d.mu.Unlock()
+	if model.panicked {
+		reason = endError
+	}
+	if !s.waitScreen(scr, sc) {
+		return 1 // the client stopped reading; its connection is closed
+	}
+	s.log.Info("session end", "remote", sc.conn.remote, "role", roleName(role),
+		"duration", time.Since(start).Round(time.Millisecond), "dropped", sc.in.droppedBytes(), "error", err)
 	switch {
-	case err != nil && reason == "":
-		fmt.Fprintln(sess.Stderr(), "kmdash: the session ended on an error; it has been logged.")
-		return 1
 	case reason != "":
-		fmt.Fprintln(sess.Stderr(), reason)
+		sc.say(reason)
+		return 1
+	case err != nil:
+		sc.say(endError)
 		return 1
 	}
 	return 0
+}
+
+// screenDrain is how long an ending session waits for its last frame
+// and the terminal's restoring to be written.
+const screenDrain = 2 * time.Second
+
+// waitScreen waits for the screen's last write. A client that does not
+// read holds it up for good; its connection is closed instead, which is
+// all that can be done for a peer that does not take its own screen.
+func (s *Server) waitScreen(scr *screen, sc *channel) bool {
+	t := time.NewTimer(screenDrain)
+	defer t.Stop()
+	select {
+	case <-scr.done:
+		return true
+	case <-t.C:
+		s.log.Info("closing connection that does not read", "remote", sc.conn.remote)
+		sc.conn.raw.Close()
+		return false
+	}
 }

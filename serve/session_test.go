@@ -249,22 +249,9 @@ func TestSessionMaxSessions(t *testing.T) {
 	third.waitScreen("[1 经济]")
 }
 
-func TestSessionIdleTimeout(t *testing.T) {
-	cfg := testConfig(t)
-	cfg.IdleTimeout = 300 * time.Millisecond
-	srv, addr := startServer(t, cfg)
-	term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
-	term.waitScreen("[1 经济]")
-	err := term.wait()
-	t.Logf("idle session ended: %v", err)
-	eventually(t, "the server stops the idle session's dashboard", func() bool {
-		return liveSessions(srv) == 0 && srv.sessions.Load() == 0
-	})
-}
-
 func TestHandshakeTimeout(t *testing.T) {
 	cfg := testConfig(t)
-	cfg.HandshakeTimeout = 200 * time.Millisecond
+	cfg.LoginGraceTime = 200 * time.Millisecond
 	cfg.IdleTimeout = time.Minute
 	_, addr := startServer(t, cfg)
 
@@ -294,7 +281,7 @@ func TestHandshakeTimeout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		conn := &watchedConn{Conn: raw, closed: make(chan struct{})}
+		conn := &closeWatch{Conn: raw, closed: make(chan struct{})}
 		defer conn.Close()
 		release := make(chan struct{})
 		defer close(release)
@@ -307,19 +294,19 @@ func TestHandshakeTimeout(t *testing.T) {
 		select {
 		case <-conn.closed:
 		case <-time.After(10 * time.Second):
-			t.Fatal("the server kept an unauthenticated connection open for 10 s (HandshakeTimeout 200ms)")
+			t.Fatal("the server kept an unauthenticated connection open for 10 s (--login-grace-time 200ms)")
 		}
 	})
 }
 
-// watchedConn reports when reading from it fails: the server closed it.
-type watchedConn struct {
+// closeWatch reports when reading from it fails: the server closed it.
+type closeWatch struct {
 	net.Conn
 	closed chan struct{}
 	once   sync.Once
 }
 
-func (c *watchedConn) Read(p []byte) (int, error) {
+func (c *closeWatch) Read(p []byte) (int, error) {
 	n, err := c.Conn.Read(p)
 	if err != nil {
 		c.once.Do(func() { close(c.closed) })
@@ -336,24 +323,6 @@ type stalledSigner struct {
 func (s stalledSigner) Sign(rand io.Reader, data []byte) (*gossh.Signature, error) {
 	<-s.release
 	return s.Signer.Sign(rand, data)
-}
-
-func TestRateLimit(t *testing.T) {
-	cfg := testConfig(t)
-	cfg.PerIPRate = 0.001
-	cfg.PerIPBurst = 2
-	srv, addr := startServer(t, cfg)
-	for i := 1; i <= 2; i++ {
-		c, err := dial(t, srv, addr, newKey(t))
-		if err != nil {
-			t.Fatalf("dial %d within the burst: %v", i, err)
-		}
-		c.Close()
-	}
-	if c, err := dial(t, srv, addr, newKey(t)); err == nil {
-		c.Close()
-		t.Fatal("the third dial in a burst of 2 got through")
-	}
 }
 
 func TestShutdown(t *testing.T) {
@@ -416,9 +385,9 @@ func TestSessionEndsWhenClientLeaves(t *testing.T) {
 				term.waitScreen("[1 经济]")
 				tc.leave(term)
 			}
-			defer func() { t.Logf("live %d, counted %d", liveSessions(srv), srv.sessions.Load()) }()
+			defer func() { t.Logf("live %d, counted %d", liveSessions(srv), placesTaken(srv)) }()
 			eventually(t, "every dashboard stops after its client left", func() bool {
-				return liveSessions(srv) == 0 && srv.sessions.Load() == 0
+				return liveSessions(srv) == 0 && placesTaken(srv) == 0
 			})
 			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 			term.waitScreen("[1 经济]")

@@ -1,10 +1,10 @@
 package serve
 
 import (
+	"io"
 	"sync"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
 
 	"github.com/kmdash/kmdash/model"
@@ -13,20 +13,19 @@ import (
 
 // renderer is the session's own lipgloss renderer: colours from the
 // client's TERM and COLORTERM, background from its answer to the probe.
-func (s *Server) renderer(sess ssh.Session, term string, pump *inputPump) *lipgloss.Renderer {
-	env := environ(append(sess.Environ(), "TERM="+term))
-	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
+func (s *Server) renderer(sc *channel, term string, env environ) *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
 	r.SetColorProfile(termenv.NewOutput(nil, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile())
 	if term == "" || term == "dumb" {
 		r.SetColorProfile(termenv.Ascii)
 		r.SetHasDarkBackground(true)
 		return r
 	}
-	if _, err := sess.Write([]byte(backgroundQuery)); err != nil {
+	if _, err := io.WriteString(sc.ch, backgroundQuery); err != nil {
 		r.SetHasDarkBackground(true)
 		return r
 	}
-	dark, _ := pump.waitBackground(s.cfg.ProbeTimeout)
+	dark, _ := sc.in.waitBackground(s.cfg.ProbeTimeout)
 	r.SetHasDarkBackground(dark)
 	return r
 }
@@ -62,8 +61,8 @@ func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
 // langOf lets a client pick its language with KMDASH_LANG or the locale
 // (LC_ALL, LC_MESSAGES, LANG) sent over SSH (SendEnv), read as a local
 // run reads them; Chinese is the default.
-func langOf(sess ssh.Session) model.Lang {
-	return model.LangFromEnv(environ(sess.Environ()).Getenv)
+func langOf(env environ) model.Lang {
+	return model.LangFromEnv(env.Getenv)
 }
 
 // environ is a session's environment as termenv reads it.

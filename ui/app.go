@@ -28,7 +28,12 @@ type Options struct {
 	Theme *Theme
 	// Layouts, when set, shares laid-out tab bodies with other sessions.
 	Layouts *Layouts
-	Role    Role
+	// Frames, when set, shares whole frames with other dashboards that
+	// look the same (followers of one presenter, mostly).
+	Frames *Frames
+	Role   Role
+	// Lead is where the room is when this dashboard starts, if anywhere.
+	Lead *Position
 	// OnMove is called with the presenter's position after each change.
 	OnMove func(Position)
 	// OnFollow is called when a viewer steps out (false) or back in
@@ -49,15 +54,9 @@ type App struct {
 	showHelp bool
 	autoplay autoplay
 
-	role      Role
-	following bool
-	lead      Position
-	followers int
-	onMove    func(Position)
-	announced Position
-	onFollow  func(bool)
-	reported  bool // the following state last passed to onFollow
+	follow follow
 
+	frames   *Frames
 	tabSpans [][2]int
 	frame    string
 }
@@ -79,13 +78,10 @@ func New(o Options) *App {
 		theme = NewTheme(r)
 	}
 	a := &App{
-		ctx:       Context{Pack: o.Pack, Theme: theme, Now: o.Now, Layouts: o.Layouts},
-		role:      o.Role,
-		following: o.Role == Viewer,
-		onMove:    o.OnMove,
-		onFollow:  o.OnFollow,
-		reported:  o.Role == Viewer,
-		autoplay:  autoplay{every: int(o.AutoplayEvery / time.Second)},
+		ctx:      Context{Pack: o.Pack, Theme: theme, Now: o.Now, Layouts: o.Layouts},
+		follow:   newFollow(o),
+		frames:   o.Frames,
+		autoplay: autoplay{every: int(o.AutoplayEvery / time.Second)},
 	}
 	a.ctx.setLang(o.Lang)
 	a.keys = NewKeyMap(o.Lang, o.Role == Viewer)
@@ -95,6 +91,7 @@ func New(o Options) *App {
 			a.active = i
 		}
 	}
+	a.startFollowing(o)
 	return a
 }
 
@@ -124,13 +121,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 	case LeadMsg:
-		a.lead = Position(msg)
-		if !a.following {
-			return a, nil
-		}
-		a.moveTo(a.lead)
+		a.onLead(Position(msg))
 	case FollowersMsg:
-		a.followers = int(msg)
+		a.follow.counts = msg
+	case PresenceMsg:
+		a.follow.presence = msg
 	case autoplayTick:
 		var next bool
 		if next, cmd = a.autoplay.tick(msg); next {
@@ -170,10 +165,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
-	if a.following && anyMatch(msg, k.navigation()) {
-		a.following = false // the viewer steps out to browse alone
-	}
-	if a.autoplay.on && anyMatch(msg, k.navigation()) {
+	if anyMatch(msg, k.navigation()) {
+		a.browseAlone()
 		a.autoplay.stop()
 	}
 	t := a.tabs[a.active]
@@ -214,14 +207,10 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Language):
 		a.setLang(a.ctx.Lang.Next())
 	case key.Matches(msg, k.Autoplay):
+		a.browseAlone() // a viewer's own slideshow is browsing
 		return a.autoplay.toggle()
 	case key.Matches(msg, k.Follow):
-		if a.role == Viewer {
-			a.following = !a.following
-			if a.following {
-				a.moveTo(a.lead)
-			}
-		}
+		a.toggleFollow()
 	case key.Matches(msg, k.Help):
 		a.showHelp = true
 	}
@@ -248,7 +237,7 @@ func (a *App) setTab(i int) {
 
 func (a *App) setLang(l model.Lang) {
 	a.ctx.setLang(l)
-	a.keys = NewKeyMap(l, a.role == Viewer)
+	a.keys = NewKeyMap(l, a.follow.role == Viewer)
 	if a.detail != nil {
 		a.detail.draw(&a.ctx)
 	}
@@ -337,9 +326,11 @@ func (a *App) mouse(msg tea.MouseMsg) bool {
 	body := a.scroller()
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:
+		a.browseAlone()
 		body.ScrollUp(3)
 		return true
 	case msg.Button == tea.MouseButtonWheelDown:
+		a.browseAlone()
 		body.ScrollDown(3)
 		return true
 	case msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft:
@@ -347,14 +338,14 @@ func (a *App) mouse(msg tea.MouseMsg) bool {
 	case msg.Y == 1:
 		for i, span := range a.tabSpans {
 			if msg.X >= span[0] && msg.X < span[1] {
-				a.following = false
+				a.browseAlone()
 				a.setTab(i)
 				return true
 			}
 		}
 	case msg.Y >= chromeRows-1 && a.detail == nil:
 		if a.tabs[a.active].click(msg.X, msg.Y-(chromeRows-1)) {
-			a.following = false
+			a.browseAlone()
 			return true
 		}
 	}

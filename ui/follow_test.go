@@ -9,8 +9,12 @@ import (
 
 func TestViewerFollowsStepsOutAndBackIn(t *testing.T) {
 	v := newApp(t, Options{Role: Viewer, Lang: model.En}, 100, 30)
+	if !strings.Contains(v.View(), "waiting for the presenter") {
+		t.Fatal("a viewer starts following; with no presenter connected the footer says it waits")
+	}
+	v.Update(PresenceMsg{Presenters: []string{"王老师"}})
 	if !strings.Contains(v.View(), "following the presenter") {
-		t.Fatal("a viewer starts following, and the footer says so")
+		t.Fatal("once a presenter is connected the footer says the viewer follows")
 	}
 	lead := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
 	v.Update(LeadMsg(lead))
@@ -18,8 +22,8 @@ func TestViewerFollowsStepsOutAndBackIn(t *testing.T) {
 		t.Fatalf("following: position = %+v, want %+v", got, lead)
 	}
 	press(v, "1") // a navigation key: the viewer steps out
-	if v.following || v.position().Tab != model.Economy {
-		t.Fatalf("after 1: following=%v tab=%s", v.following, v.position().Tab)
+	if v.follow.following || v.position().Tab != model.Economy {
+		t.Fatalf("after 1: following=%v tab=%s", v.follow.following, v.position().Tab)
 	}
 	if !strings.Contains(v.View(), "browsing alone") {
 		t.Error("the footer should say the viewer browses alone")
@@ -29,11 +33,11 @@ func TestViewerFollowsStepsOutAndBackIn(t *testing.T) {
 		t.Error("a viewer browsing alone is not moved by the presenter")
 	}
 	press(v, "f")
-	if got := v.position(); !v.following || got.Tab != model.Services || got.Item != "services-key-industries" {
+	if got := v.position(); !v.follow.following || got.Tab != model.Services || got.Item != "services-key-industries" {
 		t.Errorf("f should rejoin at the presenter's latest position, got %+v", got)
 	}
 	press(v, "L")
-	if !v.following {
+	if !v.follow.following {
 		t.Error("switching language is the viewer's own business and keeps following")
 	}
 }
@@ -43,7 +47,8 @@ func TestPresenterAnnouncesMoves(t *testing.T) {
 	p := newApp(t, Options{Role: Presenter, OnMove: func(pos Position) { moves = append(moves, pos) }}, 120, 40)
 	press(p, "2", "j", "enter", "L", "esc")
 	want := []Position{
-		{model.Economy, "gdp", false}, // where the presenter starts, told once the screen is up
+		// Where the presenter starts is not told: it is where the room
+		// was (or the first tab, where an unled room is anyway).
 		{model.Industry, "industry-growth", false},
 		{model.Industry, "industry-contribution", false},
 		{model.Industry, "industry-contribution", true},
@@ -57,16 +62,20 @@ func TestPresenterAnnouncesMoves(t *testing.T) {
 			t.Errorf("move %d = %+v, want %+v", i, moves[i], want[i])
 		}
 	}
-	p.Update(FollowersMsg(3))
-	if !strings.Contains(lines(p.View())[39], "3 following") {
-		t.Errorf("presenter footer should count followers: %q", lines(p.View())[39])
+	p.Update(FollowersMsg{Following: 3})
+	if footer := lines(p.View())[39]; !strings.Contains(footer, "presenting · 3 following") || strings.Contains(footer, "browsing") {
+		t.Errorf("presenter footer should count followers, and no one browsing: %q", footer)
+	}
+	p.Update(FollowersMsg{Following: 3, Browsing: 2})
+	if footer := lines(p.View())[39]; !strings.Contains(footer, "3 following · 2 browsing") {
+		t.Errorf("presenter footer should count those browsing alone: %q", footer)
 	}
 }
 
 func TestFollowKeyOnlyForViewers(t *testing.T) {
 	a := newApp(t, Options{}, 120, 40)
 	press(a, "f")
-	if a.following {
+	if a.follow.following {
 		t.Error("f means nothing outside an SSH viewer session")
 	}
 	if strings.Contains(a.View(), "跟随主讲人") {

@@ -8,9 +8,17 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// redraw composes the frame: header, tab bar, the body or an overlay,
-// and the footer. It runs after a change, so View only returns it.
+// redraw makes the frame after a change, so View only returns it: the
+// one a dashboard that looks the same has made, or its own.
 func (a *App) redraw() {
+	if !a.shareFrame() {
+		a.compose()
+	}
+}
+
+// compose draws the frame: header, tab bar, the body or an overlay, and
+// the footer.
+func (a *App) compose() {
 	c := &a.ctx
 	if c.Width == 0 || c.Height == 0 {
 		a.frame = ""
@@ -77,13 +85,8 @@ func (a *App) status() string {
 	if a.autoplay.on {
 		parts = append(parts, fmt.Sprintf(w.Autoplay, a.autoplay.left))
 	}
-	switch {
-	case a.role == Viewer && a.following:
-		parts = append(parts, w.Following)
-	case a.role == Viewer:
-		parts = append(parts, w.Browsing)
-	case a.role == Presenter:
-		parts = append(parts, w.Presenting+" · "+fmt.Sprintf(w.Followers, a.followers))
+	if s := a.followStatus(); s != "" {
+		parts = append(parts, s)
 	}
 	if a.detail == nil && a.search == nil && !a.showHelp {
 		if b := a.tabs[a.active].body; !b.AtBottom() {

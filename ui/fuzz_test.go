@@ -183,7 +183,14 @@ func readMsg(r *fuzzReader, a *App, pack *model.Pack) tea.Msg {
 		case 1:
 			return autoplayTick{gen: a.autoplay.gen - 1 - b/5%2}
 		case 2:
-			return FollowersMsg(int(int8(r.byte())))
+			n := int(int8(r.byte()))
+			if n%2 == 0 {
+				return FollowersMsg{Following: n, Browsing: -n / 3}
+			}
+			// Who presents: none, one, or others, named at random
+			// lengths (a presenter's name comes from a key's comment).
+			names := []string{"王老师", "alice@laptop", strings.Repeat("很长的名字", n&7)}
+			return PresenceMsg{Presenters: names[:(n&0x30)>>4%4], Mover: names[(n>>2)&1], Leading: n&0x40 != 0}
 		case 3:
 			return LeadMsg(a.position())
 		default:
@@ -269,17 +276,17 @@ func watched(o Options) (Options, *fuzzWatch) {
 func (w *fuzzWatch) check(t *testing.T, a *App, where string) {
 	t.Helper()
 	switch {
-	case a.following && a.role != Viewer:
-		t.Fatalf("%s: a session with role %d follows", where, a.role)
-	case a.role == Presenter && w.moved != a.position():
+	case a.follow.following && a.follow.role != Viewer:
+		t.Fatalf("%s: a session with role %d follows", where, a.follow.role)
+	case a.follow.role == Presenter && w.moved != a.position():
 		t.Fatalf("%s: the presenter is at %+v but announced %+v", where, a.position(), w.moved)
-	case a.role == Viewer && w.following != a.following:
-		t.Fatalf("%s: the viewer follows=%v but reported %v", where, a.following, w.following)
+	case a.follow.role == Viewer && w.following != a.follow.following:
+		t.Fatalf("%s: the viewer follows=%v but reported %v", where, a.follow.following, w.following)
 	}
 }
 
-// checkLead: a following viewer goes where the presenter is; anyone else
-// stays put.
+// checkLead: a following viewer goes where the room is, and so does a
+// presenter (presenters share one position); anyone else stays put.
 func checkLead(t *testing.T, a *App, lead Position, following bool, before Position, where string) {
 	t.Helper()
 	got := a.position()
@@ -321,10 +328,12 @@ func runFuzz(t *testing.T, input []byte) {
 	if s.shared {
 		alone = newApp(t, o, s.width, s.height)
 		o.Layouts = NewLayouts(4) // small, so bodies are evicted and remade
+		o.Frames = NewFrames(4)   // and frames too
 		other = newApp(t, o, s.width, s.height)
 	}
 	o, watch := watched(o)
 	a := newApp(t, o, s.width, s.height)
+	watch.moved = a.position() // the server knows where a presenter starts: it gave the start
 	w, h := s.width, s.height
 	ow, oh := w, h
 	checkFrame(t, a, w, h, "start")
@@ -347,8 +356,11 @@ func runFuzz(t *testing.T, input []byte) {
 		if m, ok := msg.(tea.WindowSizeMsg); ok {
 			w, h = m.Width, m.Height
 		}
-		before, covered, following := a.position(), a.showHelp || a.search != nil || a.detail != nil, a.following
+		before, covered, following := a.position(), a.showHelp || a.search != nil || a.detail != nil, a.follow.following || a.follow.role == Presenter
 		help, offset := a.showHelp, a.tabs[a.active].body.YOffset
+		if lead, ok := msg.(LeadMsg); ok && a.follow.role == Presenter {
+			watch.moved = Position(lead) // the server sent it: it knows it
+		}
 		a.Update(msg)
 		checkFrame(t, a, w, h, where)
 		checkState(t, a, where)

@@ -57,12 +57,17 @@ var en = Words{
 	HelpMouse:    "Mouse: click a tab to switch, a card to select it; the wheel scrolls",
 	DetailHint:   "↑↓ scroll · n/N next/previous indicator · esc back",
 
-	Autoplay:   "▶ autoplay %ds",
-	Following:  "following the presenter",
-	Browsing:   "browsing alone · f to follow",
-	Followers:  "%d following",
-	Presenting: "presenting",
-	More:       "↓ more below",
+	Autoplay:       "▶ autoplay %ds",
+	Following:      "following the presenter",
+	Waiting:        "waiting for the presenter",
+	Browsing:       "browsing alone · f to follow",
+	Followers:      "%d following",
+	Browsers:       "%d browsing",
+	Presenting:     "presenting",
+	CoPresenting:   "presenting with %s",
+	RoomFollowsYou: "room follows you",
+	RoomFollows:    "room follows %s",
+	More:           "↓ more below",
 
 	NoOutcome: "No outcome yet in the pack",
 

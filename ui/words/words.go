@@ -59,12 +59,17 @@ type Words struct {
 	HelpMouse    string
 	DetailHint   string
 
-	Autoplay   string // "▶ autoplay %ds"
-	Following  string
-	Browsing   string // a viewer browsing alone
-	Followers  string // "%d following"
-	Presenting string
-	More       string // the body goes on below the window
+	Autoplay       string // "▶ autoplay %ds"
+	Following      string
+	Waiting        string // a viewer following while no presenter is connected
+	Browsing       string // a viewer browsing alone
+	Followers      string // "%d following"
+	Browsers       string // "%d browsing": viewers browsing alone, for the presenter
+	Presenting     string
+	CoPresenting   string // "presenting with %s": the other presenters' names
+	RoomFollowsYou string // the room follows this presenter's moves
+	RoomFollows    string // "room follows %s": another presenter moved last
+	More           string // the body goes on below the window
 
 	NoOutcome string // a card whose indicator has a target and no outcome yet
 

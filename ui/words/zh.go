@@ -57,12 +57,17 @@ var zh = Words{
 	HelpMouse:    "鼠标：点击标签切换，点击卡片选中，滚轮滚动",
 	DetailHint:   "↑↓ 滚动 · n/N 下一个/上一个指标 · esc 返回",
 
-	Autoplay:   "▶ 自动播放 %ds",
-	Following:  "跟随主讲人",
-	Browsing:   "独立浏览 · f 跟随主讲人",
-	Followers:  "%d 人跟随",
-	Presenting: "主讲",
-	More:       "↓ 下方还有",
+	Autoplay:       "▶ 自动播放 %ds",
+	Following:      "跟随主讲人",
+	Waiting:        "等待主讲人",
+	Browsing:       "独立浏览 · f 跟随主讲人",
+	Followers:      "%d 人跟随",
+	Browsers:       "%d 人独立浏览",
+	Presenting:     "主讲",
+	CoPresenting:   "与 %s 共同主讲",
+	RoomFollowsYou: "全场跟随你",
+	RoomFollows:    "全场跟随 %s",
+	More:           "↓ 下方还有",
 
 	NoOutcome: "数据包中暂无实际数",
 
