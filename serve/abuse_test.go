@@ -34,7 +34,8 @@ const (
 	heapSlack      = 8 << 20
 )
 
-// usage is the process's goroutines and heap in use after a GC.
+// usage is the process's goroutines, and its heap and stacks in use
+// after a GC.
 type usage struct {
 	goroutines int
 	heap       uint64
@@ -49,7 +50,7 @@ func measure() usage {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return usage{goroutines: runtime.NumGoroutine(), heap: m.HeapInuse}
+	return usage{goroutines: runtime.NumGoroutine(), heap: m.HeapInuse + m.StackInuse}
 }
 
 // baseline warms the server up with one ordinary session, so that what
@@ -488,6 +489,9 @@ func (s *stuckClient) fill(t *testing.T) {
 var tabLabels = []string{"[1 经济]", "[2 工业]", "[3 服务业]", "[4 房地产]", "[5 文旅]"}
 
 func TestAbuseClientThatNeverReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long abuse run; go test without -short runs it")
+	}
 	presenterKey := newKey(t)
 	cfg := testConfig(t)
 	cfg.PresenterKeys = writeKeys(t, presenterKey)
@@ -562,6 +566,9 @@ func TestAbuseClientThatNeverReads(t *testing.T) {
 // Shutdown ends in time even when a client does not read: the stuck
 // session must not hold the server's lock or the other sessions.
 func TestAbuseShutdownWithClientThatNeverReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long abuse run; go test without -short runs it")
+	}
 	srv, addr := startServer(t, testConfig(t))
 	before := baseline(t, srv, addr)
 	stuck := openStuck(t, srv, addr, maxWidth, maxHeight)
@@ -673,6 +680,9 @@ func printable(n int) []byte {
 }
 
 func TestAbuseGarbageInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long abuse run; go test without -short runs it")
+	}
 	srv, addr := startServer(t, testConfig(t))
 	before := baseline(t, srv, addr)
 	const quitKeys = "q\x03"
@@ -741,6 +751,9 @@ func TestAbuseGarbageInput(t *testing.T) {
 }
 
 func TestAbuseSilentClientsUnderLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long abuse run; go test without -short runs it")
+	}
 	srv, addr := startServer(t, testConfig(t))
 	before := baseline(t, srv, addr)
 	const silent = 20

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -35,9 +36,18 @@ func startPresenting(t *testing.T) (*Server, string, *terminal) {
 	cfg := testConfig(t)
 	cfg.PresenterKeys = writeKeys(t, presenterKey)
 	srv, addr := startServer(t, cfg)
+	quickCounts(srv)
 	presenter := openTerminal(t, dialOK(t, srv, addr, presenterKey), termOptions{})
 	presenter.waitScreen(followers(0))
 	return srv, addr, presenter
+}
+
+// quickCounts lets the hub tell presenters their count every 300 ms
+// instead of every second, so tests wait less; the debounce is the same.
+func quickCounts(srv *Server) {
+	srv.hub.mu.Lock()
+	srv.hub.countEvery = 300 * time.Millisecond
+	srv.hub.mu.Unlock()
 }
 
 // waitTab waits until the terminal's tab bar shows label as active.
@@ -49,6 +59,7 @@ func waitTab(term *terminal, label string) {
 }
 
 func TestViewerFollowsPresenter(t *testing.T) {
+	t.Parallel()
 	srv, addr, presenter := startPresenting(t)
 	viewer := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	viewer.waitScreen("[1 经济]")
@@ -108,6 +119,7 @@ func TestViewerFollowsPresenter(t *testing.T) {
 }
 
 func TestViewersKeepTheirLanguage(t *testing.T) {
+	t.Parallel()
 	srv, addr, presenter := startPresenting(t)
 	zh := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	en := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: map[string]string{"LANG": "en_US.UTF-8"}})
@@ -134,6 +146,7 @@ func TestViewersKeepTheirLanguage(t *testing.T) {
 }
 
 func TestSessionsIndependentWithoutPresenters(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	a := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	b := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
@@ -166,6 +179,7 @@ func TestSessionsIndependentWithoutPresenters(t *testing.T) {
 }
 
 func TestAuthorizedKeys(t *testing.T) {
+	t.Parallel()
 	allowed, other, presenterKey := newKey(t), newKey(t), newKey(t)
 	cfg := testConfig(t)
 	cfg.AuthorizedKeys = writeKeys(t, allowed)

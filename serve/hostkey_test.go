@@ -9,6 +9,7 @@ import (
 )
 
 func TestHostKeyKeptAcrossStarts(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig(t)
 	cfg.HostKey = filepath.Join(t.TempDir(), "new", "dir", "host_ed25519")
 
@@ -72,6 +73,7 @@ func TestHostKeyDefaultPath(t *testing.T) {
 }
 
 func TestHostKeyRefused(t *testing.T) {
+	t.Parallel()
 	// A valid key to spoil.
 	cfg := testConfig(t)
 	if _, err := New(cfg); err != nil {
@@ -119,5 +121,36 @@ func TestHostKeyRefused(t *testing.T) {
 				t.Error("New changed the refused key file")
 			}
 		})
+	}
+}
+
+// A --host-key that does not exist is refused, not silently made into a
+// new identity; --new-host-key makes it deliberately.
+func TestHostKeyMissingRefusedUnlessAsked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, path string
+		want       string
+	}{
+		{"directory missing", filepath.Join(dir, "typo", "host_ed25519"), "directory " + filepath.Join(dir, "typo") + " does not exist"},
+		{"file missing", filepath.Join(dir, "host_ed25519"), "does not exist"},
+	} {
+		cfg := testConfig(t)
+		cfg.HostKey, cfg.NewHostKey = tc.path, false
+		if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "--new-host-key") {
+			t.Errorf("%s: New: %v, want an error saying %q and offering --new-host-key", tc.name, err, tc.want)
+		}
+		if _, err := os.Stat(tc.path); err == nil {
+			t.Errorf("%s: a key was made at %s without --new-host-key", tc.name, tc.path)
+		}
+		cfg.NewHostKey = true
+		srv, err := New(cfg)
+		if err != nil {
+			t.Fatalf("%s: with --new-host-key: %v", tc.name, err)
+		}
+		if !srv.HostKeyCreated {
+			t.Errorf("%s: with --new-host-key the key was not reported as created", tc.name)
+		}
 	}
 }

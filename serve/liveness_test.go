@@ -17,8 +17,8 @@ func TestQuietViewerOutlivesIdleTimeout(t *testing.T) {
 	cfg := testConfig(t)
 	presenter := newKey(t)
 	cfg.PresenterKeys = writeKeys(t, presenter)
-	cfg.IdleTimeout = 200 * time.Millisecond
-	cfg.ClientAliveInterval = 50 * time.Millisecond
+	cfg.IdleTimeout = 100 * time.Millisecond
+	cfg.ClientAliveInterval = 25 * time.Millisecond
 	cfg.ClientAliveCountMax = 2
 	srv, addr := startServer(t, cfg)
 

@@ -20,6 +20,7 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func TestPanicEndsOnlyItsSession(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig(t)
 	cfg.newModel = func(o ui.Options) tea.Model { return panicky{ui.New(o)} }
 	srv, addr := startServer(t, cfg)

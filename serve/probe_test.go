@@ -10,6 +10,7 @@ import (
 )
 
 func TestReplyFilter(t *testing.T) {
+	t.Parallel()
 	osc := func(spec, end string) string { return "\x1b]11;" + spec + end }
 	overlong := "\x1b]11;" + strings.Repeat("x", 70) + "\x07"
 	for _, tc := range []struct {
@@ -75,6 +76,7 @@ func TestReplyFilter(t *testing.T) {
 }
 
 func TestDarkBackground(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		spec     string
 		dark, ok bool
@@ -132,6 +134,7 @@ func readWithin(t *testing.T, r io.Reader, want string) {
 }
 
 func TestInputPump(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name           string
 		answer         string // what the terminal sends first
@@ -167,6 +170,7 @@ func TestInputPump(t *testing.T) {
 // The pump's Input closes when the session's input ends, after giving
 // back any held bytes.
 func TestInputPumpEnd(t *testing.T) {
+	t.Parallel()
 	src, in := io.Pipe()
 	p := startPump(src)
 	defer p.stop()
@@ -184,6 +188,7 @@ func TestInputPumpEnd(t *testing.T) {
 }
 
 func TestSilentTerminalStillGetsDashboard(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	c := dialOK(t, srv, addr, newKey(t))
 	start := time.Now()
@@ -195,6 +200,7 @@ func TestSilentTerminalStillGetsDashboard(t *testing.T) {
 }
 
 func TestLateAnswersAreNotKeys(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	term.waitScreen("[1 经济]")
@@ -228,6 +234,7 @@ func TestLateAnswersAreNotKeys(t *testing.T) {
 }
 
 func TestPasteGuard(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", maxPaste+100)
 	cut := pasteStart + long[:maxPaste] + pasteEnd
 	for _, tc := range []struct {
@@ -295,6 +302,7 @@ func abbreviate(s string) string {
 // small backlog; what the program does read stays in order, and keys that
 // come once it has caught up pass.
 func TestInputPumpDropsFlood(t *testing.T) {
+	t.Parallel()
 	src, in := io.Pipe()
 	p := startPump(src)
 	defer p.stop()
@@ -324,6 +332,7 @@ func TestInputPumpDropsFlood(t *testing.T) {
 // A bracketed paste is never dropped from, even behind a backlog: the
 // program must see its end.
 func TestInputPumpKeepsPasteEnd(t *testing.T) {
+	t.Parallel()
 	src, in := io.Pipe()
 	p := startPump(src)
 	defer p.stop()

@@ -14,6 +14,7 @@ import (
 )
 
 func TestAccessRole(t *testing.T) {
+	t.Parallel()
 	presenter, authorized, unlisted := newKey(t), newKey(t), newKey(t)
 	read := func(keys ...gossh.Signer) keyList {
 		l, err := readKeys(writeKeys(t, keys...))
@@ -53,6 +54,7 @@ func TestAccessRole(t *testing.T) {
 }
 
 func TestReadKeys(t *testing.T) {
+	t.Parallel()
 	a, b := newKey(t), newKey(t)
 	line := func(k gossh.Signer) string {
 		return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k.PublicKey())))
@@ -129,6 +131,7 @@ var loopback = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
 // addresses with * and ?, CIDR blocks, negation that wins; expiry in
 // local time unless it ends in Z.
 func TestKeyOptionsHonoured(t *testing.T) {
+	t.Parallel()
 	noon := time.Date(2025, 9, 22, 12, 0, 0, 0, time.UTC)
 	keyLine := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey())))
 	at := func(ip string) net.Addr { return &net.TCPAddr{IP: net.ParseIP(ip), Port: 40000} }
@@ -169,6 +172,7 @@ func TestKeyOptionsHonoured(t *testing.T) {
 }
 
 func TestNewRefusesBadConfig(t *testing.T) {
+	t.Parallel()
 	bad := filepath.Join(t.TempDir(), "bad_keys")
 	if err := os.WriteFile(bad, []byte("hello\n"), 0o600); err != nil {
 		t.Fatal(err)

@@ -21,6 +21,7 @@ const (
 )
 
 func TestSessionShowsDashboardAndObeysKeys(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	term.waitScreen("[1 经济]")
@@ -62,6 +63,7 @@ func TestSessionShowsDashboardAndObeysKeys(t *testing.T) {
 }
 
 func TestSessionLanguageFromEnvironment(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	for _, tc := range []struct {
 		name string
@@ -127,6 +129,7 @@ func runPlain(t *testing.T, c *gossh.Client, pty bool, start func(*gossh.Session
 }
 
 func TestSessionRefusals(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	plain := []struct {
 		name  string
@@ -227,6 +230,7 @@ func TestSessionRefusals(t *testing.T) {
 }
 
 func TestSessionMaxSessions(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig(t)
 	cfg.MaxSessions = 1
 	srv, addr := startServer(t, cfg)
@@ -250,6 +254,7 @@ func TestSessionMaxSessions(t *testing.T) {
 }
 
 func TestHandshakeTimeout(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig(t)
 	cfg.LoginGraceTime = 200 * time.Millisecond
 	cfg.IdleTimeout = time.Minute
@@ -326,6 +331,7 @@ func (s stalledSigner) Sign(rand io.Reader, data []byte) (*gossh.Signature, erro
 }
 
 func TestShutdown(t *testing.T) {
+	t.Parallel()
 	srv, addr := startServer(t, testConfig(t))
 	var terms []*terminal
 	for range 2 {
@@ -359,6 +365,7 @@ func TestShutdown(t *testing.T) {
 // A session the client goes away from, without q, must stop its
 // dashboard and give its place back.
 func TestSessionEndsWhenClientLeaves(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		leave func(*terminal)

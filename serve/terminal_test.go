@@ -13,6 +13,7 @@ var sgrColour = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-8]|9[0-7]|4[0-8]|10[0-7])(
 // or a terminal type nobody knows (plain text is safe on any terminal),
 // colour for the xterm family.
 func TestSessionTerminalTypes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		term       string
 		wantColour bool

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/kmdash/kmdash/model"
 )
 
@@ -97,5 +99,57 @@ func TestViewerReportsFollowing(t *testing.T) {
 		if reports[i] != want[i] {
 			t.Errorf("report %d = %v, want %v (all: %v)", i, reports[i], want[i], reports)
 		}
+	}
+}
+
+// A viewer's own slideshow, wheel or click is browsing alone.
+func TestViewerBrowsesAloneOnAnyNavigation(t *testing.T) {
+	for name, act := range map[string]func(*App){
+		"autoplay": func(v *App) { press(v, "p") },
+		"wheel": func(v *App) {
+			v.Update(tea.MouseMsg{X: 10, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		},
+		"tab click": func(v *App) {
+			v.Update(tea.MouseMsg{X: v.tabSpans[2][0], Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+		},
+	} {
+		v := newApp(t, Options{Role: Viewer, Lang: model.En}, 120, 40)
+		v.Update(PresenceMsg{Presenters: []string{"王老师"}})
+		act(v)
+		if v.follow.following || !strings.Contains(lines(v.View())[39], "browsing alone") {
+			t.Errorf("%s: following=%v, footer %q; want browsing alone", name, v.follow.following, lines(v.View())[39])
+		}
+		v.Update(LeadMsg{Tab: model.Tourism})
+		if v.position().Tab == model.Tourism {
+			t.Errorf("%s: a viewer browsing alone was moved by the presenter", name)
+		}
+		press(v, "f")
+		if !v.follow.following || v.autoplay.on || v.position().Tab != model.Tourism {
+			t.Errorf("%s: f should stop autoplay and rejoin the room: following=%v autoplay=%v tab=%s",
+				name, v.follow.following, v.autoplay.on, v.position().Tab)
+		}
+	}
+}
+
+// A presenter starts where the room is and tells nobody; a move by
+// another presenter moves this one too, without an echo back.
+func TestPresenterStartsWhereTheRoomIs(t *testing.T) {
+	var moves []Position
+	room := Position{Tab: model.Services, Item: "services-key-industries"}
+	p := newApp(t, Options{Role: Presenter, Lead: &room, OnMove: func(pos Position) { moves = append(moves, pos) }}, 120, 40)
+	if got := p.position(); got != room {
+		t.Fatalf("presenter starts at %+v, want the room's %+v", got, room)
+	}
+	other := Position{Tab: model.Tourism, Item: p.tabs[4].item(1).id()}
+	p.Update(LeadMsg(other))
+	if got := p.position(); got != other {
+		t.Fatalf("after another presenter's move at %+v, want %+v", got, other)
+	}
+	if len(moves) != 0 {
+		t.Fatalf("moves %+v told without a key of this presenter's", moves)
+	}
+	press(p, "j")
+	if len(moves) != 1 || moves[0].Tab != model.Tourism || moves[0] == other {
+		t.Fatalf("moves %+v, want one: the next item on the tourism tab", moves)
 	}
 }
