@@ -1,47 +1,24 @@
 package serve
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
-	"runtime/pprof"
-	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// The load benchmark runs each server in a child process (this test
-// binary, told which server to be by loadServerEnv) so that its memory is
-// measured apart from the 200 clients, which run here.
+// BenchmarkLoad: 200 sessions pressing keys, each its own screen, kmdash
+// against the floor (testdata/floor/wish); see harness_test.go.
 //
-//	go test ./serve -run '^$' -bench Load -benchtime 1x
-const loadServerEnv = "KMDASH_LOAD_SERVER"
-
-func TestMain(m *testing.M) {
-	if which := os.Getenv(loadServerEnv); which != "" {
-		os.Exit(serveForLoad(which))
-	}
-	os.Exit(m.Run())
-}
-
+//	go test ./serve -run '^$' -bench 'Load$' -benchtime 1x
+//
 // Load parameters: bounded in count and time, loopback only.
 const (
 	loadSessions = 200
@@ -58,14 +35,14 @@ func BenchmarkLoad(b *testing.B) {
 				continue // for profiling one workload
 			}
 			results := map[string]loadResult{}
-			for _, which := range []string{"bare", "kmdash"} {
+			for _, which := range []string{floorServer, kmdashServer} {
 				results[which] = runLoad(b, which, varied)
 			}
 			sizes := "all 120×40"
 			if varied {
 				sizes = "sizes 100–160 × 30–50"
 			}
-			bare, km := results["bare"], results["kmdash"]
+			bare, km := results[floorServer], results[kmdashServer]
 			for _, r := range []struct {
 				name string
 				res  loadResult
@@ -87,8 +64,6 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
 type loadResult struct {
 	latencies []time.Duration
 	// Server memory per session: just after the sessions opened, and
@@ -96,70 +71,11 @@ type loadResult struct {
 	memOpened, memAfter, rssAfter float64
 }
 
-func (r loadResult) percentile(p int) time.Duration {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	s := slices.Clone(r.latencies)
-	slices.Sort(s)
-	return s[min(len(s)-1, len(s)*p/100)]
-}
-
-// loadServer is a server child process.
-type loadServer struct {
-	cmd  *exec.Cmd
-	in   io.WriteCloser
-	out  *bufio.Reader
-	addr string
-}
-
-func startLoadServer(b *testing.B, which string) *loadServer {
-	b.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run", "^$")
-	cmd.Env = append(os.Environ(), loadServerEnv+"="+which, "KMDASH_LOAD_DIR="+b.TempDir())
-	cmd.Stderr = os.Stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	s := &loadServer{cmd: cmd, in: in, out: bufio.NewReader(out)}
-	s.addr = strings.TrimPrefix(s.line(b), "ADDR ")
-	return s
-}
-
-func (s *loadServer) line(b *testing.B) string {
-	l, err := s.out.ReadString('\n')
-	if err != nil {
-		b.Fatalf("load server: %v", err)
-	}
-	return strings.TrimSpace(l)
-}
-
-// memory asks the server for its memory after a GC: Go heap and stacks
-// in use, and the process's resident set.
-func (s *loadServer) memory(b *testing.B) (goMem, rss float64) {
-	fmt.Fprintln(s.in, "mem")
-	f := strings.Fields(s.line(b))
-	goMem, _ = strconv.ParseFloat(f[1], 64)
-	rss, _ = strconv.ParseFloat(f[2], 64)
-	return goMem, rss
-}
-
-func (s *loadServer) stop() {
-	s.in.Close()
-	s.cmd.Wait()
-}
+func (r loadResult) percentile(p int) time.Duration { return percentile(r.latencies, p) }
 
 func runLoad(b *testing.B, which string, varied bool) loadResult {
 	b.Helper()
-	srv := startLoadServer(b, which)
+	srv := startBenchServer(b, which, "", false)
 	defer srv.stop()
 	key := newKey(b)
 	var res loadResult
@@ -328,122 +244,6 @@ func (c *loadClient) close() {
 	c.client.Close()
 }
 
-// serveForLoad is the child process: it serves until stdin closes and
-// answers "mem" with its memory.
-func serveForLoad(which string) int {
-	dir := os.Getenv("KMDASH_LOAD_DIR")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	var serve func() error
-	switch which {
-	case "kmdash":
-		cfg := testConfig(&testing.B{})
-		cfg.HostKey = filepath.Join(dir, "host_ed25519")
-		cfg.MaxSessions = loadSessions * 2
-		srv, err := New(cfg)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		serve = func() error { return srv.Serve(ln) }
-	case "bare":
-		srv, err := bareServer(filepath.Join(dir, "bare_ed25519"))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		serve = func() error { return srv.Serve(ln) }
-	}
-	if path := os.Getenv("KMDASH_LOAD_CPUPROFILE"); path != "" && which == "kmdash" {
-		f, err := os.Create(path)
-		if err == nil && pprof.StartCPUProfile(f) == nil {
-			defer pprof.StopCPUProfile()
-		}
-	}
-	go serve()
-	fmt.Printf("ADDR %s\n", ln.Addr())
-	sc := bufio.NewScanner(os.Stdin)
-	for sc.Scan() {
-		runtime.GC()
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		fmt.Printf("MEM %d %d\n", m.HeapInuse+m.StackInuse, rssBytes())
-		if os.Getenv("KMDASH_LOAD_VERBOSE") != "" {
-			fmt.Fprintf(os.Stderr, "load server %s: heap %d KiB, stacks %d KiB, goroutines %d\n",
-				which, m.HeapInuse/1024, m.StackInuse/1024, runtime.NumGoroutine())
-		}
-		if path := os.Getenv("KMDASH_LOAD_MEMPROFILE"); path != "" && which == "kmdash" {
-			if f, err := os.Create(path); err == nil {
-				pprof.WriteHeapProfile(f)
-				f.Close()
-			}
-		}
-	}
-	return 0
-}
-
-func rssBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseUint(f[1], 10, 64)
-			return kb * 1024
-		}
-	}
-	return 0
-}
-
-// bareServer is the yardstick: wish's own bubbletea middleware and
-// MakeRenderer, and a program that draws a full 120×40 screen, all of
-// it changing with each key.
-func bareServer(hostKey string) (*ssh.Server, error) {
-	return wish.NewServer(
-		wish.WithHostKeyPath(hostKey),
-		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
-		wish.WithMiddleware(bm.Middleware(func(s ssh.Session) (tea.Model, []tea.ProgramOption) {
-			r := bm.MakeRenderer(s)
-			return &bareModel{
-				box:   r.NewStyle().Border(lipgloss.RoundedBorder()).Width(118).Height(36),
-				title: r.NewStyle().Bold(true).Foreground(lipgloss.Color("212")),
-			}, []tea.ProgramOption{tea.WithAltScreen()}
-		})),
-	)
-}
-
-type bareModel struct {
-	keys       int
-	box, title lipgloss.Style
-}
-
-func (m *bareModel) Init() tea.Cmd { return nil }
-
-func (m *bareModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		if k.String() == "q" {
-			return m, tea.Quit
-		}
-		m.keys++
-	}
-	return m, nil
-}
-
-func (m *bareModel) View() string {
-	lines := make([]string, 36)
-	for i := range lines {
-		lines[i] = fmt.Sprintf("row %2d · keys pressed %d", i+1, m.keys)
-	}
-	return lipgloss.JoinVertical(lipgloss.Left,
-		m.title.Render(fmt.Sprintf("bare wish + bubbletea · %d", m.keys)),
-		m.box.Render(strings.Join(lines, "\n")))
-}
-
 // BenchmarkFirstFrameSilent times the first frame for a client that never
 // answers the background-colour query (some consoles, relays, scripts),
 // from the session's start to the first 2,000 bytes of screen.
@@ -452,7 +252,7 @@ func (m *bareModel) View() string {
 func BenchmarkFirstFrameSilent(b *testing.B) {
 	for _, which := range []string{"kmdash", "bare"} {
 		b.Run(which, func(b *testing.B) {
-			srv := startLoadServer(b, which)
+			srv := startBenchServer(b, which, "", false)
 			defer srv.stop()
 			key := newKey(b)
 			for range b.N {

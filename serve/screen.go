@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // screen draws one session's frames on the client's terminal. SSH
@@ -20,9 +22,12 @@ import (
 // once); and it cannot be told to restore the terminal when a session is
 // ended from outside. The screen writes from its own goroutine, only the
 // latest frame and only the lines that changed, and whatever ends the
-// session, leaves the terminal as it found it.
+// session, leaves the terminal as it found it. Followers that show the
+// same shared frames write the same bytes: those are worked out once
+// (paints).
 type screen struct {
-	out io.Writer
+	out    io.Writer
+	paints *paints
 
 	mu     sync.Mutex
 	want   frame
@@ -31,10 +36,12 @@ type screen struct {
 	done   chan struct{} // the writer has stopped
 }
 
-// frame is one whole screen and the terminal size it was drawn for.
+// frame is one whole screen and the terminal size it was drawn for; id
+// names a frame shared through ui.Frames (0: one of the session's own).
 type frame struct {
 	text          string
 	width, height int
+	id            uint64
 }
 
 // The terminal modes a dashboard runs in, and their undoing: the
@@ -49,8 +56,8 @@ const (
 	sgrReset = "\x1b[m"
 )
 
-func newScreen(out io.Writer) *screen {
-	s := &screen{out: out, wake: make(chan struct{}, 1), done: make(chan struct{})}
+func newScreen(out io.Writer, p *paints) *screen {
+	s := &screen{out: out, paints: p, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go s.run()
 	return s
 }
@@ -87,20 +94,22 @@ func (s *screen) run() {
 		s.mu.Lock()
 		next, ending := s.want, s.ending
 		s.mu.Unlock()
-		var b strings.Builder
+		// One write per frame: a shared paint goes out as it is, without
+		// a copy; the modes are joined to it on the first and last.
+		var out []byte
 		if next.text != "" && next != cur {
+			out = s.paints.get(cur, next)
 			if !entered {
-				b.WriteString(enterModes)
+				out = append([]byte(enterModes), out...)
 				entered = true
 			}
-			paint(&b, cur, next)
 			cur = next
 		}
 		if ending && entered {
-			b.WriteString(leaveModes)
+			out = append(out[:len(out):len(out)], leaveModes...)
 		}
-		if b.Len() > 0 {
-			if _, err := io.WriteString(s.out, b.String()); err != nil {
+		if len(out) > 0 {
+			if _, err := s.out.Write(out); err != nil {
 				return // the channel is gone
 			}
 		}
@@ -110,11 +119,50 @@ func (s *screen) run() {
 	}
 }
 
-// paint writes what takes the terminal from showing cur to showing
-// next: every line after a change of size, else the changed lines. Each
-// line is written from its first column after an erase, with the style
-// reset first so the erase leaves the terminal's own background.
-func paint(b *strings.Builder, cur, next frame) {
+// paints keeps the bytes that take a terminal from one shared frame to
+// another, for every follower that makes the same step.
+type paints struct {
+	cache *lru.Cache[step, []byte] // never changed once made
+}
+
+// step is a change of screen between two shared frames at one size;
+// from is 0 when the screen is drawn whole (first, or after a resize).
+type step struct {
+	from, to      uint64
+	width, height int
+}
+
+func newPaints(size int) *paints {
+	c, _ := lru.New[step, []byte](size)
+	return &paints{cache: c}
+}
+
+// get is paint's bytes, worked out once for a step between shared frames.
+func (p *paints) get(cur, next frame) []byte {
+	k := step{to: next.id, width: next.width, height: next.height}
+	if whole := cur.text == "" || cur.width != next.width || cur.height != next.height; !whole {
+		k.from = cur.id
+		if cur.id == 0 {
+			k.to = 0 // from a frame of the session's own: nothing to share
+		}
+	}
+	if p == nil || k.to == 0 {
+		return paint(cur, next)
+	}
+	if b, ok := p.cache.Get(k); ok {
+		return b
+	}
+	b := paint(cur, next)
+	p.cache.Add(k, b)
+	return b
+}
+
+// paint is what takes the terminal from showing cur to showing next:
+// every line after a change of size, else the changed lines. Each line
+// is written from its first column after an erase, with the style reset
+// first so the erase leaves the terminal's own background.
+func paint(cur, next frame) []byte {
+	var b bytes.Buffer
 	lines := strings.Split(next.text, "\n")
 	var old []string
 	if cur.text != "" && cur.width == next.width && cur.height == next.height {
@@ -136,6 +184,7 @@ func paint(b *strings.Builder, cur, next frame) {
 		b.WriteString(ansi.CursorPosition(1, i+1) + sgrReset + ansi.EraseEntireLine)
 	}
 	b.WriteString(sgrReset)
+	return b.Bytes()
 }
 
 // drawn wraps a session's model: after each message it hands the frame
@@ -164,7 +213,11 @@ func (d *drawn) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	d.Model, cmd = d.Model.Update(msg)
-	d.screen.show(frame{text: d.Model.View(), width: d.width, height: d.height})
+	f := frame{text: d.Model.View(), width: d.width, height: d.height}
+	if shared, ok := d.Model.(interface{ FrameID() uint64 }); ok {
+		f.id = shared.FrameID()
+	}
+	d.screen.show(f)
 	return d, cmd
 }
 

@@ -104,6 +104,7 @@ type Server struct {
 	themes    themes
 	layouts   *ui.Layouts // shared by every session
 	frames    *ui.Frames  // likewise
+	paints    *paints     // the bytes between shared frames
 	log       *slog.Logger
 	floods    *floodLog
 
@@ -126,8 +127,8 @@ type Server struct {
 // 250×80 are shared, so the cache stays within about 10 MB even when a
 // client walks through sizes to fill it. sharedFrames bounds the whole
 // frames likewise: a few looks (size, language, theme) times the places
-// a presenter visits.
-const sharedLayouts, sharedFrames = 256, 256
+// a presenter visits; sharedPaints the steps between them.
+const sharedLayouts, sharedFrames, sharedPaints = 256, 256, 512
 
 // New checks the configuration, reads or creates the host key and the
 // key lists, and builds the server without listening yet.
@@ -145,7 +146,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.newModel = func(o ui.Options) tea.Model { return ui.New(o) }
 	}
 	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*dashboard]bool{},
-		layouts: ui.NewLayouts(sharedLayouts), frames: ui.NewFrames(sharedFrames)}
+		layouts: ui.NewLayouts(sharedLayouts), frames: ui.NewFrames(sharedFrames), paints: newPaints(sharedPaints)}
 	s.admission = newAdmission(cfg)
 	s.floods = newFloodLog(cfg.Log, floodInterval)
 	signer, err := s.hostKey()

@@ -163,7 +163,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	case ui.Viewer:
 		opts.OnFollow = func(following bool) { s.hub.follow(me, following) }
 	}
-	scr := newScreen(sc.ch)
+	scr := newScreen(sc.ch, s.paints)
 	model := &drawn{Model: s.cfg.newModel(opts), screen: scr, log: s.log}
 	d.prog = tea.NewProgram(model,
 		tea.WithInput(sc.in.Input), tea.WithOutput(io.Discard), tea.WithoutRenderer(),

@@ -57,6 +57,7 @@ type App struct {
 	follow follow
 
 	frames   *Frames
+	frameID  uint64 // of a shared frame; 0 for one drawn here
 	tabSpans [][2]int
 	frame    string
 }

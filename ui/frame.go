@@ -12,6 +12,7 @@ import (
 // one a dashboard that looks the same has made, or its own.
 func (a *App) redraw() {
 	if !a.shareFrame() {
+		a.frameID = 0
 		a.compose()
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -17,6 +18,7 @@ import (
 // overlay open, autoplay running, a detail scrolled) draws its own.
 type Frames struct {
 	cache *lru.Cache[look, *sharedFrame]
+	made  atomic.Uint64 // frames made so far: each one's id
 }
 
 // NewFrames keeps up to size frames, each a few to some tens of
@@ -44,6 +46,7 @@ type look struct {
 // wait for it rather than draw it again.
 type sharedFrame struct {
 	once  sync.Once
+	id    uint64
 	text  string
 	spans [][2]int
 }
@@ -78,8 +81,14 @@ func (a *App) shareFrame() bool {
 	}
 	f.once.Do(func() {
 		a.compose()
-		f.text, f.spans = a.frame, a.tabSpans
+		f.id, f.text, f.spans = a.frames.made.Add(1), a.frame, a.tabSpans
 	})
-	a.frame, a.tabSpans = f.text, f.spans
+	a.frame, a.tabSpans, a.frameID = f.text, f.spans, f.id
 	return true
 }
+
+// FrameID names the frame View returns when it is one shared through
+// Frames, so that what is worked out from a frame (the bytes that take a
+// terminal from one frame to the next) can be shared too; it is 0 for a
+// frame this dashboard drew for itself.
+func (a *App) FrameID() uint64 { return a.frameID }
