@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -201,15 +202,30 @@ func (sc *channel) environ() environ {
 
 // refuseForward answers direct-tcpip (ssh -L, -W) and its Unix-socket
 // cousin. A dashboard open on the same connection ends first, with its
-// terminal restored, so ssh's own line about the refusal does not land
-// in the middle of a drawn screen.
+// terminal restored and the reason in one line; the request is then left
+// unanswered and the connection closed, because ssh prints a refusal of
+// its own, and it would land after the dashboard's line, saying the same
+// again. Without a dashboard, the refusal is ssh's one line.
 func (s *Server) refuseForward(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
 	const why = "port forwarding is refused; connect again without -L, -D or -W."
-	if c := connOf(ctx); c != nil {
-		if c.endAll("kmdash: " + why) {
-			c.waitDashboards()
-		}
-		s.floods.note(c.src, "refused", c.remote, "port forwarding")
+	c := connOf(ctx)
+	if c == nil {
+		nc.Reject(gossh.Prohibited, "kmdash: "+why)
+		return
 	}
-	nc.Reject(gossh.Prohibited, "kmdash: "+why)
+	s.floods.note(c.src, "refused", c.remote, "port forwarding")
+	if !c.endAll("kmdash: " + why) {
+		nc.Reject(gossh.Prohibited, "kmdash: "+why)
+		return
+	}
+	c.waitDashboards()
+	// ssh would wait for the answer: the connection is closed once its
+	// last lines have had a moment to arrive.
+	select {
+	case <-c.closed:
+	case <-time.After(forwardGrace):
+		c.raw.Close()
+	}
 }
+
+const forwardGrace = 250 * time.Millisecond

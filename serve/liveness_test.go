@@ -175,9 +175,9 @@ func TestEndRestoresTerminal(t *testing.T) {
 				}{"localhost", 80, "127.0.0.1", 5555})); err == nil {
 					ch.Close()
 					t.Error("a direct-tcpip channel was accepted")
-				} else if !strings.Contains(err.Error(), "port forwarding is refused") {
-					t.Errorf("direct-tcpip refused with %v, want a line saying port forwarding is refused", err)
 				}
+				// Unanswered: the connection closes once the dashboard has
+				// said why, so ssh adds no refusal of its own.
 			}()
 		}, "port forwarding is refused"},
 	} {
