@@ -53,8 +53,8 @@ func BenchmarkFollow(b *testing.B) {
 			for _, which := range []string{kmdashServer, floorServer} {
 				run := runFollow(b, which, presenters, key, []int{big})
 				lat := run.latencies[big]
-				b.Logf("%-6s %4d followers: p50 %6.1f ms  p99 %6.1f ms  (%d updates, %d missed)",
-					which, big, ms(percentile(lat, 50)), ms(percentile(lat, 99)), len(lat), run.missed[big])
+				b.Logf("%-6s %4d followers: p50 %6.1f ms  p99 %6.1f ms  (%d updates, %d missed); server CPU %.1f ms a key",
+					which, big, ms(percentile(lat, 50)), ms(percentile(lat, 99)), len(lat), run.missed[big], ms(run.cpu[big]))
 				b.ReportMetric(ms(percentile(lat, 99)), fmt.Sprintf("%s-%d-p99-ms", which, big))
 			}
 		}
@@ -80,13 +80,14 @@ type followRun struct {
 	missed           map[int]int
 	memOpened, memAt float64 // Go heap + stacks per session: opened, after the keys
 	rssAt            float64
+	cpu              map[int]time.Duration // the server's CPU time per recorded key
 }
 
 func runFollow(b *testing.B, which, presenters string, key gossh.Signer, rooms []int) followRun {
 	b.Helper()
 	srv := startBenchServer(b, which, presenters, true)
 	defer srv.stop()
-	run := followRun{latencies: map[int][]time.Duration{}, missed: map[int]int{}}
+	run := followRun{latencies: map[int][]time.Duration{}, missed: map[int]int{}, cpu: map[int]time.Duration{}}
 	presenter, err := openFollower(srv.addr, key, 120, 40)
 	if err != nil {
 		b.Fatalf("%s: presenter: %v", which, err)
@@ -120,9 +121,11 @@ func runFollow(b *testing.B, which, presenters string, key gossh.Signer, rooms [
 		if prof != "" && which == kmdashServer && n > 1 {
 			srv.profile(b, prof) // the recorded keys of the big room only
 		}
+		cpu0 := srv.cpuTime(b)
 		for i := range followPresses {
 			press(followKeys[i%len(followKeys)], true)
 		}
+		run.cpu[n] = (srv.cpuTime(b) - cpu0) / followPresses
 		if prof != "" && which == kmdashServer && n > 1 {
 			srv.profile(b, "")
 		}
@@ -142,15 +145,20 @@ func reportFollow(b *testing.B, runs map[string][]followRun) {
 	type row struct{ p50, p99 []float64 }
 	rows := map[string]map[int]*row{}
 	mem := map[string][]float64{}
-	for which, rs := range runs {
+	for _, which := range []string{kmdashServer, floorServer} {
+		rs := runs[which]
 		rows[which] = map[int]*row{1: {}, followRoom: {}}
 		for i, r := range rs {
 			for _, n := range []int{1, followRoom} {
 				lat := r.latencies[n]
 				rows[which][n].p50 = append(rows[which][n].p50, ms(percentile(lat, 50)))
 				rows[which][n].p99 = append(rows[which][n].p99, ms(percentile(lat, 99)))
-				b.Logf("run %d %-6s %4d follower(s): p50 %6.1f ms  p99 %6.1f ms  (%d updates, %d missed)",
-					i+1, which, n, ms(percentile(lat, 50)), ms(percentile(lat, 99)), len(lat), r.missed[n])
+				b.Logf("run %d %-6s %4d follower(s): p50 %6.1f ms  p99 %6.1f ms  (%d updates, %d missed); server CPU %.1f ms a key",
+					i+1, which, n, ms(percentile(lat, 50)), ms(percentile(lat, 99)), len(lat), r.missed[n], ms(r.cpu[n]))
+			}
+			if which == kmdashServer {
+				one, room := ms(percentile(r.latencies[1], 99)), ms(percentile(r.latencies[followRoom], 99))
+				b.Logf("run %d goal: p99 %.1f ms ≤ 2 × %.1f + 20 = %.1f ms: %v", i+1, room, one, 2*one+20, room <= 2*one+20)
 			}
 			b.Logf("run %d %-6s memory per session at %d: %.0f KiB opened, %.0f KiB after the keys (Go heap+stacks); RSS %.0f KiB",
 				i+1, which, followRoom, r.memOpened/1024, r.memAt/1024, r.rssAt/1024)

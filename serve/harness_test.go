@@ -127,6 +127,15 @@ func (s *benchServer) memory(b *testing.B) (goMem, rss float64) {
 	return goMem, rss
 }
 
+// cpuTime asks the server for the CPU time (user and system) it has
+// used so far.
+func (s *benchServer) cpuTime(b *testing.B) time.Duration {
+	fmt.Fprintln(s.in, "cputime")
+	f := strings.Fields(s.line(b))
+	ns, _ := strconv.ParseInt(f[1], 10, 64)
+	return time.Duration(ns)
+}
+
 // profile starts a CPU profile of the kmdash server into path, or stops
 // it ("").
 func (s *benchServer) profile(b *testing.B, path string) {
@@ -186,6 +195,10 @@ func serveForBench() int {
 		if sc.Text() == "cpu" {
 			pprof.StopCPUProfile()
 			fmt.Println("OK")
+			continue
+		}
+		if sc.Text() == "cputime" {
+			fmt.Printf("CPU %d\n", cpuTime())
 			continue
 		}
 		runtime.GC()

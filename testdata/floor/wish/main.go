@@ -5,8 +5,9 @@
 // screen, as a presenter's key does in kmdash: each session's program is
 // sent a message (wish's multichat example's way) and draws its own frame.
 //
-// It prints "ADDR host:port" once it listens, and answers each line on
-// its standard input with "MEM heapAndStacks rss" (bytes, after a GC); it
+// It prints "ADDR host:port" once it listens, answers "cputime" on its
+// standard input with "CPU nanoseconds" (user and system time so far)
+// and any other line with "MEM heapAndStacks rss" (bytes, after a GC); it
 // stops when its standard input closes.
 package main
 
@@ -20,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -53,6 +55,12 @@ func main() {
 	fmt.Printf("ADDR %s\n", ln.Addr())
 	sc := bufio.NewScanner(os.Stdin)
 	for sc.Scan() {
+		if sc.Text() == "cputime" {
+			var u syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_SELF, &u)
+			fmt.Printf("CPU %d\n", u.Utime.Nano()+u.Stime.Nano())
+			continue
+		}
 		runtime.GC()
 		runtime.GC()
 		var m runtime.MemStats
