@@ -75,7 +75,7 @@ serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to t
          --authorized-keys FILE   only these keys connect (default: any key, as a viewer)
          --presenter-keys FILE    these keys present; everyone else follows them
          --max-sessions N         dashboards at once, presenters apart (default 200)
-         --sessions-per-connection N          (default 4)
+         --sessions-per-connection N          sessions one connection may hold (default 4)
          --idle-timeout DURATION  close a connection with no dashboard (default 5m)
          --client-alive-interval DURATION     keepalive questions (default 15s; 0: none)
          --client-alive-count-max N           unanswered ones before closing (default 3)

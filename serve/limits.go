@@ -29,7 +29,7 @@ func (s *Startups) Set(v string) error {
 	for _, p := range parts {
 		i, err := strconv.Atoi(p)
 		if err != nil || i < 0 {
-			return fmt.Errorf("%q: want start:rate:full, such as 512:30:1024, or one number", v)
+			return fmt.Errorf("want start:rate:full, such as 512:30:1024, or one number")
 		}
 		n = append(n, i)
 	}
@@ -39,7 +39,7 @@ func (s *Startups) Set(v string) error {
 	case len(n) == 3 && n[0] > 0 && n[0] <= n[2] && n[1] <= 100:
 		*s = Startups{Start: n[0], Rate: n[1], Full: n[2]}
 	default:
-		return fmt.Errorf("%q: want start:rate:full with 0 < start ≤ full and rate ≤ 100, or one number", v)
+		return fmt.Errorf("want start:rate:full with 0 < start ≤ full and rate ≤ 100, or one number")
 	}
 	return nil
 }
@@ -152,7 +152,7 @@ func (n *Netblock) Set(v string) error {
 		v6, err6 = strconv.Atoi(b)
 	}
 	if err4 != nil || err6 != nil || v4 < 1 || v4 > 32 || v6 < 1 || v6 > 128 {
-		return fmt.Errorf("%q: want v4bits[:v6bits], such as 32:128", v)
+		return fmt.Errorf("want v4bits[:v6bits], such as 32:128")
 	}
 	*n = Netblock{v4, v6}
 	return nil
