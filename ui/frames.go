@@ -9,7 +9,7 @@ import (
 	"github.com/kmdash/kmdash/model"
 )
 
-// Frames shares whole frames among dashboards that look the same. When
+// Frames shares whole frames among followers that look the same. When
 // a presenter moves, every follower whose terminal agrees in size,
 // language, theme and colour profile would draw the same frame; with
 // Frames the first of them draws it, header, tab bar and footer
@@ -55,7 +55,10 @@ type sharedFrame struct {
 // says all there is to say about it; it reports whether it did.
 func (a *App) shareFrame() bool {
 	c := &a.ctx
-	if a.frames == nil || a.search != nil || a.showHelp || a.autoplay.on ||
+	// Only followers are shared: a session on its own rarely looks like
+	// another, and its frames would only push theirs out of the cache.
+	if a.frames == nil || a.follow.role != Viewer || !a.follow.following ||
+		a.search != nil || a.showHelp || a.autoplay.on ||
 		c.Width < MinWidth || c.Height < MinHeight || c.Width > maxSharedWidth || c.Height > maxSharedHeight {
 		return false
 	}
