@@ -56,16 +56,18 @@ func TestTwoPresenters(t *testing.T) {
 	w := openTerminal(t, dialOK(t, srv, addr, wang), termOptions{})
 	w.waitScreen("主讲 · 0 人跟随")
 	a := openTerminal(t, dialOK(t, srv, addr, alice), termOptions{})
-	a.waitScreen("与 王老师 共同主讲")
-	w.waitScreen("与 alice@laptop 共同主讲")
+	a.waitScreen("另有 王老师 主讲")
+	w.waitScreen("另有 alice@laptop 主讲")
 	v := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
 	v.waitScreen("[1 经济]")
 
 	w.press("3")
 	waitTab(v, "[3 服务业]")
 	waitTab(a, "[3 服务业]") // presenters share one position
-	w.waitScreen("全场跟随你")
-	a.waitScreen("全场跟随 王老师")
+	w.waitScreen("全场跟随你 · 另有 alice@laptop 主讲")
+	a.waitScreenFunc("the footer to say the room follows 王老师, named once", func(s string) bool {
+		return strings.Contains(s, "全场跟随 王老师") && !strings.Contains(s, "另有")
+	})
 
 	a.press("4")
 	waitTab(v, "[4 房地产]")

@@ -179,20 +179,30 @@ func (a *App) followStatus() string {
 		}
 		return w.Following
 	case Presenter:
+		// What a presenter looks at most comes first: the footer cuts
+		// from the end when the window is narrow.
 		parts := []string{fmt.Sprintf(w.Followers, f.counts.Following)}
 		if f.counts.Browsing > 0 {
 			parts = append(parts, fmt.Sprintf(w.Browsers, f.counts.Browsing))
 		}
-		if others := f.presence.Presenters; len(others) > 0 {
-			parts = append(parts, fmt.Sprintf(w.CoPresenting, truncate(strings.Join(others, ", "), presenterNames)))
-			switch {
-			case f.presence.Leading:
-				parts = append(parts, w.RoomFollowsYou)
-			case f.presence.Mover != "":
-				parts = append(parts, fmt.Sprintf(w.RoomFollows, truncate(f.presence.Mover, presenterNames)))
-			}
-		} else {
+		others := f.presence.Presenters
+		switch {
+		case len(others) == 0:
 			parts = append([]string{w.Presenting}, parts...)
+		case f.presence.Leading:
+			parts = append(parts, w.RoomFollowsYou)
+		case f.presence.Mover != "":
+			parts = append(parts, fmt.Sprintf(w.RoomFollows, truncate(f.presence.Mover, presenterNames)))
+		}
+		// The other presenters, less the one just named as leading.
+		var also []string
+		for _, name := range others {
+			if name != f.presence.Mover || f.presence.Leading {
+				also = append(also, name)
+			}
+		}
+		if len(also) > 0 {
+			parts = append(parts, fmt.Sprintf(w.CoPresenting, truncate(strings.Join(also, ", "), presenterNames)))
 		}
 		return strings.Join(parts, " · ")
 	}

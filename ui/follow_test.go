@@ -153,3 +153,25 @@ func TestPresenterStartsWhereTheRoomIs(t *testing.T) {
 		t.Fatalf("moves %+v, want one: the next item on the tourism tab", moves)
 	}
 }
+
+// A presenter's footer: counts first, then whom the room follows, then
+// who else presents (the part cut first in a narrow window).
+func TestPresenterFooterSaysWhoLeads(t *testing.T) {
+	for _, tc := range []struct {
+		presence PresenceMsg
+		want     string
+	}{
+		{PresenceMsg{}, "presenting · 3 following · 1 browsing"},
+		{PresenceMsg{Presenters: []string{"alice"}}, "3 following · 1 browsing · alice also presents"},
+		{PresenceMsg{Presenters: []string{"alice"}, Leading: true}, "3 following · 1 browsing · room follows you · alice also presents"},
+		{PresenceMsg{Presenters: []string{"alice"}, Mover: "alice"}, "3 following · 1 browsing · room follows alice"},
+		{PresenceMsg{Presenters: []string{"alice", "王老师"}, Mover: "alice"}, "room follows alice · 王老师 also presents"},
+	} {
+		p := newApp(t, Options{Role: Presenter, Lang: model.En}, 160, 40)
+		p.Update(FollowersMsg{Following: 3, Browsing: 1})
+		p.Update(tc.presence)
+		if footer := lines(p.View())[39]; !strings.HasSuffix(strings.TrimSpace(footer), tc.want) {
+			t.Errorf("%+v: footer %q, want it to end %q", tc.presence, footer, tc.want)
+		}
+	}
+}

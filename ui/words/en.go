@@ -64,7 +64,7 @@ var en = Words{
 	Followers:      "%d following",
 	Browsers:       "%d browsing",
 	Presenting:     "presenting",
-	CoPresenting:   "presenting with %s",
+	CoPresenting:   "%s also presents",
 	RoomFollowsYou: "room follows you",
 	RoomFollows:    "room follows %s",
 	More:           "↓ more below",

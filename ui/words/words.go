@@ -66,7 +66,7 @@ type Words struct {
 	Followers      string // "%d following"
 	Browsers       string // "%d browsing": viewers browsing alone, for the presenter
 	Presenting     string
-	CoPresenting   string // "presenting with %s": the other presenters' names
+	CoPresenting   string // "%s also presents": the other presenters' names
 	RoomFollowsYou string // the room follows this presenter's moves
 	RoomFollows    string // "room follows %s": another presenter moved last
 	More           string // the body goes on below the window

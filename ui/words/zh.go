@@ -64,7 +64,7 @@ var zh = Words{
 	Followers:      "%d 人跟随",
 	Browsers:       "%d 人独立浏览",
 	Presenting:     "主讲",
-	CoPresenting:   "与 %s 共同主讲",
+	CoPresenting:   "另有 %s 主讲",
 	RoomFollowsYou: "全场跟随你",
 	RoomFollows:    "全场跟随 %s",
 	More:           "↓ 下方还有",
