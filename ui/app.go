@@ -157,6 +157,7 @@ func (a *App) eachRune(msg tea.KeyMsg) tea.Cmd {
 // key handles one key press; overlays get first say.
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	k := a.keys
+	a.readyDetail()
 	if a.search != nil {
 		return a.searchKey(msg)
 	}
@@ -225,6 +226,7 @@ func anyMatch(msg tea.KeyMsg, bindings []key.Binding) bool {
 // scroller is the viewport page keys act on: the detail when open.
 func (a *App) scroller() *viewport.Model {
 	if a.detail != nil {
+		a.readyDetail()
 		return &a.detail.body
 	}
 	return &a.tabs[a.active].body

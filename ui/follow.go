@@ -142,6 +142,14 @@ func (a *App) moveTo(p Position) {
 	}
 }
 
+// readyDetail draws a detail opened by following before a key or the
+// wheel scrolls it: one that took shared frames was never drawn.
+func (a *App) readyDetail() {
+	if a.detail != nil {
+		a.detail.draw(&a.ctx)
+	}
+}
+
 // announce tells the server where the presenter went, once per change.
 func (a *App) announce() {
 	f := &a.follow

@@ -53,3 +53,27 @@ func TestFollowersShareFrames(t *testing.T) {
 		t.Fatal("a viewer with the help open still shows the shared frame")
 	}
 }
+
+// A follower whose open detail came from shared frames (and so was never
+// drawn) scrolls it with the first key, as one who drew it would.
+func TestSharedDetailScrollsAtOnce(t *testing.T) {
+	t.Parallel()
+	rend := renderer(termenv.ANSI256)
+	theme := NewTheme(rend)
+	frames := NewFrames(16)
+	here := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
+	a := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme, Frames: frames}, 100, 24)
+	b := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme, Frames: frames}, 100, 24)
+	alone := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme}, 100, 24)
+	for _, app := range []*App{a, b, alone} {
+		app.Update(LeadMsg(here))
+	}
+	press(b, "pgdown")
+	press(alone, "pgdown")
+	if b.View() != alone.View() {
+		t.Fatalf("after pgdown the shared-detail follower shows\n%s\n--- one that drew its own ---\n%s", b.View(), alone.View())
+	}
+	if b.detail.body.YOffset == 0 {
+		t.Fatal("pgdown did not scroll a detail taller than the window")
+	}
+}
