@@ -52,6 +52,7 @@ Usage:
                                       the record of a review: marks, notes, follow-up
   kmdash validate [FILE...]           check packs (default: the one in use)
   kmdash serve [flags]                the dashboard over SSH
+  kmdash help                         this help (as --help)
 
 Flags for every command (before or after it):
   --data FILE        use this pack instead of the embedded one
@@ -60,8 +61,9 @@ Flags for every command (before or after it):
   --help             this help
   --version          print the version
 
-render:  --tab economy|industry|services|property|tourism  --width W  --height H
-         --color auto|always|never
+render:  --tab ID    one of the pack's tabs (the embedded pack's: economy, industry,
+                     services, property, tourism); default the first
+         --width W  --height H  --color auto|always|never
 export:  --format json|csv|md   (md and csv in the --lang language)
          --no-bom                CSV without the UTF-8 byte-order mark
 scorecard:
@@ -136,7 +138,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 }
 
-var commands = []string{"render", "export", "scorecard", "minutes", "validate", "serve"}
+var commands = []string{"render", "export", "scorecard", "minutes", "validate", "serve", "help"}
 
 func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
@@ -161,7 +163,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	case "minutes":
 		fs.StringVar(&format, "format", "md", "")
 		fs.StringVar(&reviewDB, "review-db", "", "")
-	case "", "validate":
+	case "", "validate", "help":
 	default:
 		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
 	}
@@ -170,7 +172,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		return usagef("%v", err)
 	}
 	switch {
-	case g.help:
+	case g.help || cmd == "help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	case g.version:
@@ -349,15 +351,19 @@ type renderFlags struct {
 }
 
 func (r *renderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.tab, "tab", string(model.Economy), "")
+	fs.StringVar(&r.tab, "tab", "", "")
 	fs.StringVar(&r.color, "color", "auto", "")
 	fs.IntVar(&r.width, "width", 120, "")
 	fs.IntVar(&r.height, "height", 40, "")
 }
 
 func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
-	if !slices.Contains(model.Tabs, model.TabID(r.tab)) {
-		return usagef("--tab %q: want economy, industry, services, property or tourism", r.tab)
+	// The tabs are the pack's: --tab names one of them, the first by default.
+	if r.tab == "" {
+		r.tab = string(opts.Pack.Tabs[0].ID)
+	}
+	if opts.Pack.Tab(model.TabID(r.tab)) == nil {
+		return usagef("--tab %q: want one of the pack's tabs: %s", r.tab, strings.Join(opts.Pack.TabIDs(), ", "))
 	}
 	if r.width < 1 || r.width > 1000 || r.height < 1 || r.height > 1000 {
 		return usagef("--width and --height must be between 1 and 1000")

@@ -72,17 +72,23 @@ func TestHelpAndVersion(t *testing.T) {
 	}{
 		{"help", []string{"--help"}, "Usage:"},
 		{"short help", []string{"-h"}, "Usage:"},
+		{"help command", []string{"help"}, "Usage:"},
+		{"help command with flags", []string{"--lang", "en", "help"}, "Usage:"},
 		{"render help", []string{"render", "--help"}, "render:"},
 		{"export help", []string{"export", "--help"}, "export:"},
 		{"validate help", []string{"validate", "--help"}, "validate"},
 		{"version", []string{"--version"}, "kmdash " + version},
 		{"version after command", []string{"export", "--version"}, "kmdash " + version},
 	}
+	help := runCLI(t, "--help").stdout
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runCLI(t, tc.args...)
 			if r.code != exitOK {
 				t.Fatalf("want exit 0\n%s", r)
+			}
+			if strings.HasPrefix(tc.name, "help command") && r.stdout != help {
+				t.Errorf("kmdash help differs from kmdash --help:\n%s", r.stdout)
 			}
 			if !strings.Contains(r.stdout, tc.want) {
 				t.Errorf("stdout lacks %q\n%s", tc.want, r)
@@ -192,35 +198,31 @@ func TestDataFlagBeforeOrAfterCommand(t *testing.T) {
 	}
 }
 
-// keyFigures are strings each tab must show from 80×24 up, taken from
-// the embedded pack: every card's headline figure, or for tourism every
-// initiative's name.
-func keyFigures(t *testing.T, pack *model.Pack, tab model.TabID, lang model.Lang) []string {
+// keyFigures are strings a tab must show from 80×24 up, taken from the
+// pack: every initiative's name and every card's headline figure.
+func keyFigures(t *testing.T, pack *model.Pack, tab *model.Tab, lang model.Lang) []string {
 	t.Helper()
 	var out []string
-	if tab == model.Tourism {
-		for _, in := range pack.Initiatives {
-			out = append(out, in.Name.In(lang))
-		}
-	} else {
-		for _, ind := range pack.TabIndicators(tab) {
-			o := pack.Headline(ind)
-			if o == nil {
-				// Only a target so far (retail sales, investment): its card
-				// says so, and its figure is the target's.
-				if len(ind.Obs) == 0 || !ind.Obs[0].Target {
-					t.Fatalf("indicator %s has no headline figure and no target", ind.ID)
-				}
-				o = ind.Obs[0]
+	for _, in := range pack.TabInitiatives(tab) {
+		out = append(out, in.Name.In(lang))
+	}
+	for _, ind := range pack.Cards(tab) {
+		o := pack.Headline(ind)
+		if o == nil {
+			// Only a target so far (retail sales, investment): its card
+			// says so, and its figure is the target's.
+			if len(ind.Obs) == 0 || !ind.Obs[0].Target {
+				t.Fatalf("indicator %s has no headline figure and no target", ind.ID)
 			}
-			// The figure in the reader's number form (model.Figure is
-			// table-tested on its own), without the qualifier a card may
-			// set apart.
-			out = append(out, model.Figure(lang, o.Value, model.Exact, ind.Unit))
+			o = ind.Obs[0]
 		}
+		// The figure in the reader's number form (model.Figure is
+		// table-tested on its own), without the qualifier a card may
+		// set apart.
+		out = append(out, model.Figure(lang, o.Value, model.Exact, ind.Unit))
 	}
 	if len(out) == 0 {
-		t.Fatalf("no key figures for tab %s", tab)
+		t.Fatalf("no key figures for tab %s", tab.ID)
 	}
 	return out
 }
@@ -251,6 +253,17 @@ func TestLanguageFromEnvironment(t *testing.T) {
 	}
 }
 
+// defaultTabs are the embedded pack's tab ids, so a tab added to it is
+// tested too.
+func defaultTabs(t *testing.T) []string {
+	t.Helper()
+	pack, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pack.TabIDs()
+}
+
 func TestRenderFitsEveryTabAndSize(t *testing.T) {
 	t.Parallel()
 	pack, err := data.Default()
@@ -259,12 +272,12 @@ func TestRenderFitsEveryTabAndSize(t *testing.T) {
 	}
 	sizes := []struct{ w, h int }{{60, 20}, {80, 24}, {120, 40}, {200, 60}}
 	for _, lang := range model.Langs {
-		for _, tab := range model.Tabs {
+		for _, tab := range pack.Tabs {
 			want := keyFigures(t, pack, tab, lang)
 			for _, sz := range sizes {
-				name := fmt.Sprintf("%s/%s/%dx%d", lang, tab, sz.w, sz.h)
+				name := fmt.Sprintf("%s/%s/%dx%d", lang, tab.ID, sz.w, sz.h)
 				t.Run(name, func(t *testing.T) {
-					r := runCLI(t, append(renderArgs(string(tab), sz.w, sz.h), "--lang", string(lang))...)
+					r := runCLI(t, append(renderArgs(string(tab.ID), sz.w, sz.h), "--lang", string(lang))...)
 					noCrash(t, r)
 					if r.code != exitOK || r.stderr != "" {
 						t.Fatalf("render failed\n%s", r)
@@ -420,6 +433,8 @@ indicators:
     measure: yoy
     observations:
       - {region: kunming, period: 2025-01/2025-06, value: 4.4, source: src}
+tabs:
+  - {id: economy, name: {zh: 经济, en: Economy}, cards: [gdp, growth]}
 `
 
 // breakLine returns miniPack with line n (1-based) replaced.
@@ -455,6 +470,9 @@ func TestBrokenPacks(t *testing.T) {
 		{"unknown key", func(t *testing.T) string {
 			return breakLine(t, 13, "    measur: level")
 		}, 13, "measur"},
+		{"tab naming an unknown indicator", func(t *testing.T) string {
+			return breakLine(t, 24, "  - {id: economy, name: {zh: 经济, en: Economy}, cards: [gdp, growht]}")
+		}, 24, "growht"},
 		{"empty", func(t *testing.T) string { return "" }, 1, "empty"},
 		{"only comments", func(t *testing.T) string { return "# nothing here\n\n" }, 1, "empty"},
 		{"binary", func(t *testing.T) string {
@@ -595,7 +613,7 @@ func TestRenderColourIntoAPipe(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			for _, tab := range model.Tabs {
+			for _, tab := range defaultTabs(t) {
 				for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}} {
 					args := []string{"render", "--tab", string(tab), "--width", fmt.Sprint(sz.w), "--height", fmt.Sprint(sz.h), "--color", tc.color, "--now", fixedNow}
 					r := runCLI(t, args...)
@@ -622,7 +640,7 @@ func TestRenderColourIntoAPipe(t *testing.T) {
 							t.Errorf("%s: line %d is %d cells wide: %q", where, i+1, w, l)
 						}
 					}
-					if tab != model.Tourism || sz.w != 80 {
+					if tab != "tourism" || sz.w != 80 {
 						continue
 					}
 					// Colour changes how the frame looks, never what it says.

@@ -12,8 +12,8 @@ import (
 func (r *reader) decodePack(root ast.Node) *model.Pack {
 	p := &model.Pack{Path: "$"}
 	f := r.fields(root, "$", "the pack",
-		[]string{"pack", "title", "date", "regions", "sources", "indicators"},
-		"year", "initiatives", "headlines", "charts", "bars")
+		[]string{"pack", "title", "date", "regions", "sources", "indicators", "tabs"},
+		"year", "initiatives")
 	if f == nil {
 		return p
 	}
@@ -37,12 +37,8 @@ func (r *reader) decodePack(root ast.Node) *model.Pack {
 	for i, n := range r.list(f["initiatives"], "$.initiatives", "initiatives") {
 		p.Initiatives = append(p.Initiatives, r.initiative(n, fmt.Sprintf("$.initiatives[%d]", i)))
 	}
-	p.Headlines = r.texts(f["headlines"], "$.headlines", "headlines")
-	for i, n := range r.list(f["charts"], "$.charts", "charts") {
-		p.Charts = append(p.Charts, r.chart(n, fmt.Sprintf("$.charts[%d]", i)))
-	}
-	for i, n := range r.list(f["bars"], "$.bars", "bars") {
-		p.Bars = append(p.Bars, r.bars(n, fmt.Sprintf("$.bars[%d]", i)))
+	for i, n := range r.list(f["tabs"], "$.tabs", "tabs") {
+		p.Tabs = append(p.Tabs, r.tab(n, fmt.Sprintf("$.tabs[%d]", i)))
 	}
 	return p
 }
@@ -190,43 +186,4 @@ func (r *reader) initiative(n ast.Node, path string) *model.Initiative {
 		})
 	}
 	return in
-}
-
-func (r *reader) chart(n ast.Node, path string) model.Chart {
-	f := r.fields(n, path, "a chart", []string{"id", "tab", "title", "series"})
-	ch := model.Chart{
-		ID:    r.text(f["id"], path+".id", "chart id"),
-		Tab:   model.TabID(r.text(f["tab"], path+".tab", "tab")),
-		Title: r.bilingual(f["title"], path+".title", "title"),
-		Path:  path,
-	}
-	for i, s := range r.list(f["series"], path+".series", "series") {
-		at := fmt.Sprintf("%s.series[%d]", path, i)
-		sf := r.fields(s, at, "a series", []string{"indicator", "region"})
-		ch.Series = append(ch.Series, model.SeriesRef{
-			Indicator: r.text(sf["indicator"], at+".indicator", "indicator"),
-			Region:    r.text(sf["region"], at+".region", "region"),
-		})
-	}
-	return ch
-}
-
-func (r *reader) bars(n ast.Node, path string) model.BarGroup {
-	f := r.fields(n, path, "a bar group", []string{"id", "tab", "title", "items"})
-	b := model.BarGroup{
-		ID:    r.text(f["id"], path+".id", "bar group id"),
-		Tab:   model.TabID(r.text(f["tab"], path+".tab", "tab")),
-		Title: r.bilingual(f["title"], path+".title", "title"),
-		Path:  path,
-	}
-	for i, it := range r.list(f["items"], path+".items", "items") {
-		at := fmt.Sprintf("%s.items[%d]", path, i)
-		itf := r.fields(it, at, "a bar", []string{"indicator", "region", "period"})
-		b.Items = append(b.Items, model.ObsRef{
-			Indicator: r.text(itf["indicator"], at+".indicator", "indicator"),
-			Region:    r.text(itf["region"], at+".region", "region"),
-			Period:    r.period(itf["period"], at+".period", "period"),
-		})
-	}
-	return b
 }

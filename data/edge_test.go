@@ -27,9 +27,25 @@ func replace(n int, text string) func(t testing.TB) []byte {
 	}
 }
 
-// extend is minimal.yaml with text added at its end.
+// minimalTabs is how many lines at the end of minimal.yaml declare its tabs.
+const minimalTabs = 2
+
+// extend is minimal.yaml with text added at the end of its indicators,
+// before its tabs, so that the text starts on line 30.
 func extend(text string) func(t testing.TB) []byte {
-	return func(t testing.TB) []byte { return append(readFixture(t, "minimal.yaml"), text...) }
+	return func(t testing.TB) []byte {
+		lines := minimalLines(t)
+		at := len(lines) - minimalTabs
+		return []byte(strings.Join(lines[:at], "\n") + "\n" + text + strings.Join(lines[at:], "\n") + "\n")
+	}
+}
+
+// extendTabs is extend with minimal.yaml's tabs replaced by tabs.
+func extendTabs(text, tabs string) func(t testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		lines := minimalLines(t)
+		return []byte(strings.Join(lines[:len(lines)-minimalTabs], "\n") + "\n" + text + tabs)
+	}
 }
 
 func raw(s string) func(testing.TB) []byte { return func(testing.TB) []byte { return []byte(s) } }
@@ -54,26 +70,64 @@ var edgeCases = []struct {
     observations:
       - {region: kunming, period: 2025-01/2025-09, value: 4.5, source: kmrb-2025-09-23}
 `), []string{`edge.yaml:30:9: duplicate indicator id "gdp-growth"`}},
-	{"duplicate initiative id", extend(`initiatives:
+	{"duplicate initiative id", extendTabs(`initiatives:
   - {id: gull-season, name: 观鸥季, what: 看海鸥, season: 冬, months: [11, 12]}
   - {id: gull-season, name: 观鸥季, what: 看海鸥, season: 冬, months: [1, 2]}
+`, `tabs:
+  - {id: economy, name: 经济, cards: [gdp-growth], initiatives: [gull-season]}
 `), []string{`edge.yaml:32:10: duplicate initiative id "gull-season"`}},
-	{"initiative id taken by an indicator", extend(`initiatives:
+	{"initiative id taken by an indicator", extendTabs(`initiatives:
   - {id: gdp-growth, name: 观鸥季, what: 看海鸥, season: 冬, months: [11, 12]}
+`, `tabs:
+  - {id: economy, name: 经济, cards: [gdp-growth], initiatives: [gdp-growth]}
 `), []string{`edge.yaml:31:10: initiative id "gdp-growth" is already an indicator's id`}},
-	{"duplicate chart id", extend(`charts:
-  - {id: growth, tab: economy, title: 增速, series: [{indicator: gdp-growth, region: kunming}]}
-  - {id: growth, tab: economy, title: 增速, series: [{indicator: gdp-growth, region: yunnan}]}
-`), []string{`edge.yaml:32:10: duplicate chart id "growth"`}},
+	{"initiative on no tab", extend(`initiatives:
+  - {id: gull-season, name: 观鸥季, what: 看海鸥, season: 冬, months: [11, 12]}
+`), []string{`edge.yaml:31:10: initiative "gull-season" is on no tab; list it in a tab's initiatives`}},
+	{"duplicate chart id", extendTabs("", `tabs:
+  - id: economy
+    name: 经济
+    cards: [gdp-growth]
+    charts:
+      - {id: growth, title: 增速, series: [{indicator: gdp-growth, region: kunming}]}
+      - {id: growth, title: 增速, series: [{indicator: gdp-growth, region: yunnan}]}
+`), []string{`edge.yaml:36:14: duplicate chart id "growth"`}},
+
+	// Tabs: what they name must exist, and the number keys reach them all.
+	{"unknown indicator on a tab", extendTabs("", `tabs:
+  - {id: economy, name: 经济, cards: [gdp-growth, gdp-grwth]}
+`), []string{`edge.yaml:31:49: unknown indicator "gdp-grwth"`}},
+	{"indicator whose home tab is missing", extendTabs("", `tabs:
+  - {id: overview, name: 概览, cards: [gdp-growth]}
+`), []string{`edge.yaml:15:10: tab "economy" is not one of the pack's tabs (overview)`}},
+	{"a tenth tab", extendTabs("", "tabs:\n  - {id: economy, name: 经济, cards: [gdp-growth]}\n"+
+		strings.Repeat("  - {id: more, name: 更多, cards: [gdp-growth]}\n", 9)), []string{
+		`edge.yaml:33:10: duplicate tab id "more"`,
+		`edge.yaml:34:10: duplicate tab id "more"`,
+		`edge.yaml:35:10: duplicate tab id "more"`,
+		`edge.yaml:36:10: duplicate tab id "more"`,
+		`edge.yaml:37:10: duplicate tab id "more"`,
+		`edge.yaml:38:10: duplicate tab id "more"`,
+		`edge.yaml:39:10: duplicate tab id "more"`,
+		`edge.yaml:40:5: a pack has at most 9 tabs, one for each digit key; this is the 10th`,
+		`edge.yaml:40:10: duplicate tab id "more"`,
+	}},
+	{"unknown key in a tab", extendTabs("", `tabs:
+  - {id: economy, name: 经济, cards: [gdp-growth], chart: growth}
+`), []string{`edge.yaml:31:50: unknown key "chart" in a tab (allowed: id, name, cards, initiatives, calendar, charts, bars)`}},
 
 	// Unknown regions, wherever a region is named.
 	{"unknown region in an observation", replace(24, "      - region: kunmig"),
 		[]string{`edge.yaml:24:17: unknown region "kunmig" (the pack lists kunming, yunnan)`}},
 	{"unknown region in a derivation", replace(28, "        from: {region: kunmig, period: 2025-01/2025-06}"),
 		[]string{`edge.yaml:28:15: no figure for gdp-growth kunmig 2025-01/2025-06 to derive from`}},
-	{"unknown region in a chart", extend(`charts:
-  - {id: growth, tab: economy, title: 增速, series: [{indicator: gdp-growth, region: shanghai}]}
-`), []string{`edge.yaml:31:84: unknown region "shanghai"`}},
+	{"unknown region in a chart", extendTabs("", `tabs:
+  - id: economy
+    name: 经济
+    cards: [gdp-growth]
+    charts:
+      - {id: growth, title: 增速, series: [{indicator: gdp-growth, region: shanghai}]}
+`), []string{`edge.yaml:35:74: unknown region "shanghai"`}},
 	{"region id holding a line break", replace(24, `      - region: "kun\nming"`),
 		[]string{`edge.yaml:24:17: region holds a line break; write it on one line (a folded > block joins lines with spaces)`}},
 
@@ -93,7 +147,7 @@ var edgeCases = []struct {
 	{"observations listed latest first", func(t testing.TB) []byte {
 		lines := minimalLines(t)
 		obs := append(append([]string{}, lines[23:29]...), lines[19:23]...)
-		return []byte(strings.Join(append(lines[:19], obs...), "\n") + "\n")
+		return []byte(strings.Join(append(append(lines[:19], obs...), lines[29:]...), "\n") + "\n")
 	}, nil},
 
 	// Units.
@@ -101,12 +155,15 @@ var edgeCases = []struct {
 		[]string{`edge.yaml:14:5: indicator "gdp-growth" needs a unit, such as % or 亿元 (only a count may go without)`}},
 	{"empty unit", replace(17, "    unit:"),
 		[]string{`edge.yaml:17:10: unit is empty`}},
-	{"count without a unit", extend(`  - id: key-industries
+	{"count without a unit", extendTabs(`  - id: key-industries
     tab: services
     name: {zh: 正增长重点行业, en: Key industries growing}
     measure: count
     observations:
       - {region: kunming, period: 2025-01/2025-07, value: 10, source: kmrb-2025-09-23}
+`, `tabs:
+  - {id: economy, name: 经济, cards: [gdp-growth]}
+  - {id: services, name: 服务业, cards: [key-industries]}
 `), nil},
 
 	// Values a terminal would act on, or that no screen can lay out.
@@ -135,6 +192,7 @@ var edgeCases = []struct {
 		`edge.yaml:1:1: the pack is missing "regions"`,
 		`edge.yaml:1:1: the pack is missing "sources"`,
 		`edge.yaml:1:1: the pack is missing "indicators"`,
+		`edge.yaml:1:1: the pack is missing "tabs"`,
 		`edge.yaml:1:6: date is empty`,
 	}},
 	{"empty value at the end of a line", replace(5, "date:"), []string{`edge.yaml:5:6: date is empty`}},
@@ -194,6 +252,7 @@ var edgeCases = []struct {
 			`edge.yaml:1:1: the pack is missing "regions"`,
 			`edge.yaml:1:1: the pack is missing "sources"`,
 			`edge.yaml:1:1: the pack is missing "indicators"`,
+			`edge.yaml:1:1: the pack is missing "tabs"`,
 			`edge.yaml:1:7: pack must be a single value, not a list`,
 		}},
 }

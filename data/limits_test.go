@@ -109,9 +109,13 @@ func manyIndicators(n int) []byte {
 			"      - {region: kunming, period: 2025-01/2025-03, value: 4.3, source: s, formula: 4.4 - 0.1, from: {period: 2025-01/2025-06}}\n",
 			i, i)
 	}
-	b.WriteString("charts:\n")
+	b.WriteString("tabs:\n  - id: economy\n    name: {zh: 经济}\n    cards:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "      - ind-%d\n", i)
+	}
+	b.WriteString("    charts:\n")
 	for i := 0; i < n; i += 10 {
-		fmt.Fprintf(&b, "  - {id: c-%d, tab: economy, title: t, series: [{indicator: ind-%d, region: kunming}]}\n", i, n-1-i)
+		fmt.Fprintf(&b, "      - {id: c-%d, title: t, series: [{indicator: ind-%d, region: kunming}]}\n", i, n-1-i)
 	}
 	return []byte(b.String())
 }
@@ -140,8 +144,8 @@ func TestLoadTenThousandIndicators(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%d indicators: %v", n, err)
 		}
-		if len(pack.Indicators) != n || len(pack.Charts) != (n+9)/10 {
-			t.Errorf("read %d indicators and %d charts, want %d and %d", len(pack.Indicators), len(pack.Charts), n, (n+9)/10)
+		if len(pack.Indicators) != n || len(pack.Tabs[0].Charts) != (n+9)/10 {
+			t.Errorf("read %d indicators and %d charts, want %d and %d", len(pack.Indicators), len(pack.Tabs[0].Charts), n, (n+9)/10)
 		}
 	})
 }

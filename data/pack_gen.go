@@ -1263,200 +1263,263 @@ var prebuilt = &model.Pack{
 			Path: "$.initiatives[5]",
 		},
 	},
-	Charts: []model.Chart{
+	Tabs: []*model.Tab{
 		{
-			ID:    "gdp-growth-2025",
-			Tab:   "economy",
-			Title: model.Text{Zh: "地区生产总值累计增速", En: "GDP growth, year to date"},
-			Series: []model.SeriesRef{
-				{Indicator: "gdp-growth", Region: "kunming"},
-				{Indicator: "gdp-growth", Region: "yunnan"},
-				{Indicator: "gdp-growth", Region: "china"},
+			ID:   "economy",
+			Name: model.Text{Zh: "经济", En: "Economy"},
+			Cards: []string{
+				"gdp",
+				"gdp-growth",
+				"gdp-contribution",
+				"retail-sales-growth",
+				"industry-investment-growth",
+				"industry-growth",
+				"services-revenue-growth",
+				"housing-sales-growth",
 			},
-			Path: "$.charts[0]",
-		},
-		{
-			ID:    "industry-growth-2025",
-			Tab:   "industry",
-			Title: model.Text{Zh: "规上工业增加值累计增速", En: "Industrial value added (above designated size), year to date"},
-			Series: []model.SeriesRef{
-				{Indicator: "industry-growth", Region: "kunming"},
-				{Indicator: "industry-growth", Region: "china"},
-			},
-			Path: "$.charts[1]",
-		},
-		{
-			ID:    "services-growth-2025",
-			Tab:   "services",
-			Title: model.Text{Zh: "服务业营收累计增速", En: "Services revenue growth, year to date"},
-			Series: []model.SeriesRef{
-				{Indicator: "services-revenue-growth", Region: "kunming"},
-				{Indicator: "services-key-firms-growth", Region: "kunming"},
-			},
-			Path: "$.charts[2]",
-		},
-		{
-			ID:    "housing-growth-2025",
-			Tab:   "property",
-			Title: model.Text{Zh: "商品房销售面积累计增速", En: "Commercial floor space sold, growth year to date"},
-			Series: []model.SeriesRef{
-				{Indicator: "housing-sales-growth", Region: "kunming"},
-				{Indicator: "housing-sales-growth", Region: "yunnan"},
-				{Indicator: "housing-sales-growth", Region: "china"},
-			},
-			Path: "$.charts[3]",
-		},
-	},
-	Bars: []model.BarGroup{
-		{
-			ID:    "gdp-contribution-bars",
-			Tab:   "economy",
-			Title: model.Text{Zh: "对全省经济增长贡献率", En: "Contribution rate to Yunnan's GDP growth"},
-			Items: []model.ObsRef{
+			Charts: []model.Chart{
 				{
-					Indicator: "gdp-contribution",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2020, Month: 1},
-						To:   model.Month{Year: 2020, Month: 12},
+					ID:    "gdp-growth-2025",
+					Title: model.Text{Zh: "地区生产总值累计增速", En: "GDP growth, year to date"},
+					Series: []model.SeriesRef{
+						{Indicator: "gdp-growth", Region: "kunming"},
+						{Indicator: "gdp-growth", Region: "yunnan"},
+						{Indicator: "gdp-growth", Region: "china"},
 					},
-				},
-				{
-					Indicator: "gdp-contribution",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
-					},
+					Path: "$.tabs[0].charts[0]",
 				},
 			},
-			Path: "$.bars[0]",
-		},
-		{
-			ID:    "industry-2024-bars",
-			Tab:   "industry",
-			Title: model.Text{Zh: "2024年规上工业增加值增速", En: "Industrial value added (above designated size), 2024"},
-			Items: []model.ObsRef{
+			Bars: []model.BarGroup{
 				{
-					Indicator: "industry-growth",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
+					ID:    "gdp-contribution-bars",
+					Title: model.Text{Zh: "对全省经济增长贡献率", En: "Contribution rate to Yunnan's GDP growth"},
+					Items: []model.ObsRef{
+						{
+							Indicator: "gdp-contribution",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2020, Month: 1},
+								To:   model.Month{Year: 2020, Month: 12},
+							},
+						},
+						{
+							Indicator: "gdp-contribution",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
 					},
-				},
-				{
-					Indicator: "industry-growth",
-					Region:    "china",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
-					},
-				},
-				{
-					Indicator: "industry-growth",
-					Region:    "yunnan",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
-					},
+					Path: "$.tabs[0].bars[0]",
 				},
 			},
-			Path: "$.bars[1]",
+			Path: "$.tabs[0]",
 		},
 		{
-			ID:    "industry-contribution-bars",
-			Tab:   "industry",
-			Title: model.Text{Zh: "对全省规上工业增速贡献率", En: "Contribution rate to Yunnan's industrial growth"},
-			Items: []model.ObsRef{
+			ID:   "industry",
+			Name: model.Text{Zh: "工业", En: "Industry"},
+			Cards: []string{
+				"industry-growth",
+				"industry-contribution",
+			},
+			Charts: []model.Chart{
 				{
-					Indicator: "industry-contribution",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
+					ID:    "industry-growth-2025",
+					Title: model.Text{Zh: "规上工业增加值累计增速", En: "Industrial value added (above designated size), year to date"},
+					Series: []model.SeriesRef{
+						{Indicator: "industry-growth", Region: "kunming"},
+						{Indicator: "industry-growth", Region: "china"},
 					},
-				},
-				{
-					Indicator: "industry-contribution",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 1},
-						To:   model.Month{Year: 2025, Month: 6},
-					},
-				},
-				{
-					Indicator: "industry-contribution",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 1},
-						To:   model.Month{Year: 2025, Month: 8},
-					},
+					Path: "$.tabs[1].charts[0]",
 				},
 			},
-			Path: "$.bars[2]",
+			Bars: []model.BarGroup{
+				{
+					ID:    "industry-2024-bars",
+					Title: model.Text{Zh: "2024年规上工业增加值增速", En: "Industrial value added (above designated size), 2024"},
+					Items: []model.ObsRef{
+						{
+							Indicator: "industry-growth",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
+						{
+							Indicator: "industry-growth",
+							Region:    "china",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
+						{
+							Indicator: "industry-growth",
+							Region:    "yunnan",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
+					},
+					Path: "$.tabs[1].bars[0]",
+				},
+				{
+					ID:    "industry-contribution-bars",
+					Title: model.Text{Zh: "对全省规上工业增速贡献率", En: "Contribution rate to Yunnan's industrial growth"},
+					Items: []model.ObsRef{
+						{
+							Indicator: "industry-contribution",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
+						{
+							Indicator: "industry-contribution",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 1},
+								To:   model.Month{Year: 2025, Month: 6},
+							},
+						},
+						{
+							Indicator: "industry-contribution",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 1},
+								To:   model.Month{Year: 2025, Month: 8},
+							},
+						},
+					},
+					Path: "$.tabs[1].bars[1]",
+				},
+			},
+			Path: "$.tabs[1]",
 		},
 		{
-			ID:    "housing-regions-bars",
-			Tab:   "property",
-			Title: model.Text{Zh: "1—8月商品房销售面积增速", En: "Commercial floor space sold, growth Jan–Aug"},
-			Items: []model.ObsRef{
+			ID:   "services",
+			Name: model.Text{Zh: "服务业", En: "Services"},
+			Cards: []string{
+				"services-revenue-growth",
+				"services-key-industries",
+				"services-key-firms-growth",
+			},
+			Charts: []model.Chart{
 				{
-					Indicator: "housing-sales-growth",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 1},
-						To:   model.Month{Year: 2025, Month: 8},
+					ID:    "services-growth-2025",
+					Title: model.Text{Zh: "服务业营收累计增速", En: "Services revenue growth, year to date"},
+					Series: []model.SeriesRef{
+						{Indicator: "services-revenue-growth", Region: "kunming"},
+						{Indicator: "services-key-firms-growth", Region: "kunming"},
 					},
-				},
-				{
-					Indicator: "housing-sales-growth",
-					Region:    "yunnan",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 1},
-						To:   model.Month{Year: 2025, Month: 8},
-					},
-				},
-				{
-					Indicator: "housing-sales-growth",
-					Region:    "china",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 1},
-						To:   model.Month{Year: 2025, Month: 8},
-					},
+					Path: "$.tabs[2].charts[0]",
 				},
 			},
-			Path: "$.bars[3]",
+			Path: "$.tabs[2]",
 		},
 		{
-			ID:    "coffee-bars",
-			Tab:   "tourism",
-			Title: model.Text{Zh: "咖啡节游客量（两届范围不同：2024年仅东岸，2025年东西两岸）", En: "Coffee festival visits (not like for like: 2024 east shore only, 2025 both shores)"},
-			Items: []model.ObsRef{
+			ID:   "property",
+			Name: model.Text{Zh: "房地产", En: "Property"},
+			Cards: []string{
+				"housing-sales-area",
+				"housing-sales-growth",
+				"land-parcels-sold",
+				"land-parcels-premium",
+			},
+			Charts: []model.Chart{
 				{
-					Indicator: "coffee-festival-visits",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2024, Month: 1},
-						To:   model.Month{Year: 2024, Month: 12},
+					ID:    "housing-growth-2025",
+					Title: model.Text{Zh: "商品房销售面积累计增速", En: "Commercial floor space sold, growth year to date"},
+					Series: []model.SeriesRef{
+						{Indicator: "housing-sales-growth", Region: "kunming"},
+						{Indicator: "housing-sales-growth", Region: "yunnan"},
+						{Indicator: "housing-sales-growth", Region: "china"},
 					},
-				},
-				{
-					Indicator: "coffee-festival-visits",
-					Region:    "kunming",
-					Period: model.Period{
-						From: model.Month{Year: 2025, Month: 8},
-						To:   model.Month{Year: 2025, Month: 8},
-					},
+					Path: "$.tabs[3].charts[0]",
 				},
 			},
-			Path: "$.bars[4]",
+			Bars: []model.BarGroup{
+				{
+					ID:    "housing-regions-bars",
+					Title: model.Text{Zh: "1—8月商品房销售面积增速", En: "Commercial floor space sold, growth Jan–Aug"},
+					Items: []model.ObsRef{
+						{
+							Indicator: "housing-sales-growth",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 1},
+								To:   model.Month{Year: 2025, Month: 8},
+							},
+						},
+						{
+							Indicator: "housing-sales-growth",
+							Region:    "yunnan",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 1},
+								To:   model.Month{Year: 2025, Month: 8},
+							},
+						},
+						{
+							Indicator: "housing-sales-growth",
+							Region:    "china",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 1},
+								To:   model.Month{Year: 2025, Month: 8},
+							},
+						},
+					},
+					Path: "$.tabs[3].bars[0]",
+				},
+			},
+			Path: "$.tabs[3]",
 		},
-	},
-	Headlines: []string{
-		"industry-growth",
-		"services-revenue-growth",
-		"housing-sales-growth",
+		{
+			ID:   "tourism",
+			Name: model.Text{Zh: "文旅", En: "Tourism"},
+			Cards: []string{
+				"coffee-festival-visits",
+				"gull-count",
+			},
+			Initiatives: []string{
+				"gull-season",
+				"flower-season",
+				"mushroom-season",
+				"market-tours",
+				"metre-gauge",
+				"coffee-festival",
+			},
+			Calendar: true,
+			Bars: []model.BarGroup{
+				{
+					ID:    "coffee-bars",
+					Title: model.Text{Zh: "咖啡节游客量（两届范围不同：2024年仅东岸，2025年东西两岸）", En: "Coffee festival visits (not like for like: 2024 east shore only, 2025 both shores)"},
+					Items: []model.ObsRef{
+						{
+							Indicator: "coffee-festival-visits",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2024, Month: 1},
+								To:   model.Month{Year: 2024, Month: 12},
+							},
+						},
+						{
+							Indicator: "coffee-festival-visits",
+							Region:    "kunming",
+							Period: model.Period{
+								From: model.Month{Year: 2025, Month: 8},
+								To:   model.Month{Year: 2025, Month: 8},
+							},
+						},
+					},
+					Path: "$.tabs[4].bars[0]",
+				},
+			},
+			Path: "$.tabs[4]",
+		},
 	},
 	Path: "$",
 }

@@ -33,31 +33,31 @@ type seedFigure struct {
 
 var seedFigures = []seedFigure{
 	// 今年上半年,全市實現地區生產總值4294.78億元,增長4.4%,較一季度增速提高0.1個百分點,較去年提高0.4個百分點。
-	{"地區生產總值4294.78億元", model.Economy, model.Level, "地区生产总值", "kunming", "2025-01/2025-06", "4294.78", ""},
-	{"增長4.4%", model.Economy, model.YoY, "地区生产总值", "kunming", "2025-01/2025-06", "4.4", ""},
-	{"較一季度增速提高0.1個百分點", model.Economy, model.YoY, "地区生产总值", "kunming", "2025-01/2025-03", "4.3", "4.4 - 0.1"},
+	{"地區生產總值4294.78億元", "economy", model.Level, "地区生产总值", "kunming", "2025-01/2025-06", "4294.78", ""},
+	{"增長4.4%", "economy", model.YoY, "地区生产总值", "kunming", "2025-01/2025-06", "4.4", ""},
+	{"較一季度增速提高0.1個百分點", "economy", model.YoY, "地区生产总值", "kunming", "2025-01/2025-03", "4.3", "4.4 - 0.1"},
 	// PRODUCT.md: "较去年" is 2024's full-year growth.
-	{"較去年提高0.4個百分點", model.Economy, model.YoY, "地区生产总值", "kunming", "2024-01/2024-12", "4.0", "4.4 - 0.4"},
+	{"較去年提高0.4個百分點", "economy", model.YoY, "地区生产总值", "kunming", "2024-01/2024-12", "4.0", "4.4 - 0.4"},
 	// 1—8月,全市規上工業增加值增長6.7%,對全省規上工業增速貢獻率達48.6%,較上半年提高7.3個百分點。
-	{"規上工業增加值增長6.7%", model.Industry, model.YoY, "工业增加值", "kunming", "2025-01/2025-08", "6.7", ""},
-	{"貢獻率達48.6%", model.Industry, model.Contribution, "工业增速贡献率", "kunming", "2025-01/2025-08", "48.6", ""},
-	{"較上半年提高7.3個百分點", model.Industry, model.Contribution, "工业增速贡献率", "kunming", "2025-01/2025-06", "41.3", "48.6 - 7.3"},
+	{"規上工業增加值增長6.7%", "industry", model.YoY, "工业增加值", "kunming", "2025-01/2025-08", "6.7", ""},
+	{"貢獻率達48.6%", "industry", model.Contribution, "工业增速贡献率", "kunming", "2025-01/2025-08", "48.6", ""},
+	{"較上半年提高7.3個百分點", "industry", model.Contribution, "工业增速贡献率", "kunming", "2025-01/2025-06", "41.3", "48.6 - 7.3"},
 	// 1—7月,全市規上服務業營收(錯月指標)增長6.2%,增速比1—5月加快0.5個百分點,10個重點行業均實現正增長,
 	// 重點服務業企業營業收入增長9.5%,比上半年加快0.1個百分點。
-	{"營收(錯月指標)增長6.2%", model.Services, model.YoY, "服务业营业收入", "kunming", "2025-01/2025-07", "6.2", ""},
-	{"增速比1—5月加快0.5個百分點", model.Services, model.YoY, "服务业营业收入", "kunming", "2025-01/2025-05", "5.7", "6.2 - 0.5"},
-	{"10個重點行業均實現正增長", model.Services, model.Count, "重点行业", "kunming", "2025-01/2025-07", "10", ""},
-	{"企業營業收入增長9.5%", model.Services, model.YoY, "重点服务业企业", "kunming", "2025-01/2025-07", "9.5", ""},
-	{"比上半年加快0.1個百分點", model.Services, model.YoY, "重点服务业企业", "kunming", "2025-01/2025-06", "9.4", "9.5 - 0.1"},
+	{"營收(錯月指標)增長6.2%", "services", model.YoY, "服务业营业收入", "kunming", "2025-01/2025-07", "6.2", ""},
+	{"增速比1—5月加快0.5個百分點", "services", model.YoY, "服务业营业收入", "kunming", "2025-01/2025-05", "5.7", "6.2 - 0.5"},
+	{"10個重點行業均實現正增長", "services", model.Count, "重点行业", "kunming", "2025-01/2025-07", "10", ""},
+	{"企業營業收入增長9.5%", "services", model.YoY, "重点服务业企业", "kunming", "2025-01/2025-07", "9.5", ""},
+	{"比上半年加快0.1個百分點", "services", model.YoY, "重点服务业企业", "kunming", "2025-01/2025-06", "9.4", "9.5 - 0.1"},
 	// 1—8月,全市商品房銷售面積完成382.9萬平方米、增長10.2%,分別高于全省、全國5.7個、14.9個百分點。
-	{"382.9萬平方米", model.Property, model.Level, "商品房销售面积", "kunming", "2025-01/2025-08", "382.9", ""},
-	{"增長10.2%", model.Property, model.YoY, "商品房销售面积", "kunming", "2025-01/2025-08", "10.2", ""},
-	{"高于全省、全國5.7個", model.Property, model.YoY, "商品房销售面积", "yunnan", "2025-01/2025-08", "4.5", "10.2 - 5.7"},
-	{"14.9個百分點", model.Property, model.YoY, "商品房销售面积", "china", "2025-01/2025-08", "-4.7", "10.2 - 14.9"},
+	{"382.9萬平方米", "property", model.Level, "商品房销售面积", "kunming", "2025-01/2025-08", "382.9", ""},
+	{"增長10.2%", "property", model.YoY, "商品房销售面积", "kunming", "2025-01/2025-08", "10.2", ""},
+	{"高于全省、全國5.7個", "property", model.YoY, "商品房销售面积", "yunnan", "2025-01/2025-08", "4.5", "10.2 - 5.7"},
+	{"14.9個百分點", "property", model.YoY, "商品房销售面积", "china", "2025-01/2025-08", "-4.7", "10.2 - 14.9"},
 	// 今年以來,主城五區成功出讓17宗住宅用地,其中7宗溢價成交。The year
 	// to date at a meeting held on 22 September runs January to September.
-	{"成功出讓17宗住宅用地", model.Property, model.Count, "住宅用地", "kunming-main-urban", "2025-01/2025-09", "17", ""},
-	{"其中7宗溢價成交", model.Property, model.Count, "溢价", "kunming-main-urban", "2025-01/2025-09", "7", ""},
+	{"成功出讓17宗住宅用地", "property", model.Count, "住宅用地", "kunming-main-urban", "2025-01/2025-09", "17", ""},
+	{"其中7宗溢價成交", "property", model.Count, "溢价", "kunming-main-urban", "2025-01/2025-09", "7", ""},
 }
 
 // The article's tourism products (it gives them no figures).

@@ -85,12 +85,40 @@ func (p *Pack) TabIndicators(tab TabID) []*Indicator {
 	return out
 }
 
-// ReviewOrder lists every indicator tab by tab, the order in which the
-// `n` key walks a review session through the pack.
+// ReviewOrder lists every indicator tab by tab, in the order its home
+// tab shows its cards: the order in which the `n` key walks a review
+// session through the pack.
 func (p *Pack) ReviewOrder() []*Indicator {
 	out := make([]*Indicator, 0, len(p.Indicators))
-	for _, tab := range Tabs {
-		out = append(out, p.TabIndicators(tab)...)
+	for _, tab := range p.Tabs {
+		for _, ind := range p.Cards(tab) {
+			if ind.Tab == tab.ID {
+				out = append(out, ind)
+			}
+		}
+	}
+	return out
+}
+
+// Cards lists the indicators a tab shows as cards, in its order;
+// unknown ids are left out.
+func (p *Pack) Cards(tab *Tab) []*Indicator {
+	out := make([]*Indicator, 0, len(tab.Cards))
+	for _, id := range tab.Cards {
+		if ind := p.Indicator(id); ind != nil {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// TabInitiatives lists the initiatives a tab lists, in its order.
+func (p *Pack) TabInitiatives(tab *Tab) []*Initiative {
+	out := make([]*Initiative, 0, len(tab.Initiatives))
+	for _, id := range tab.Initiatives {
+		if in := p.Initiative(id); in != nil {
+			out = append(out, in)
+		}
 	}
 	return out
 }

@@ -12,29 +12,12 @@ type Pack struct {
 	Sources     []Source
 	Indicators  []*Indicator
 	Initiatives []*Initiative
-	Charts      []Chart
-	Bars        []BarGroup
-	// Headlines are indicators from other tabs repeated on the economy tab.
-	Headlines []string
+	// Tabs are the dashboard's screens in the order of their number keys.
+	Tabs []*Tab
 
 	// Path is where the pack's fields sit; see Problem.
 	Path string
 }
-
-// TabID names one of the dashboard's five tabs.
-type TabID string
-
-// The tabs, in the order of their number keys.
-const (
-	Economy  TabID = "economy"
-	Industry TabID = "industry"
-	Services TabID = "services"
-	Property TabID = "property"
-	Tourism  TabID = "tourism"
-)
-
-// Tabs lists every tab in display order.
-var Tabs = []TabID{Economy, Industry, Services, Property, Tourism}
 
 // Region is a place a figure describes: kunming, yunnan or china, or a
 // part of one, such as Kunming's five main urban districts.
@@ -91,7 +74,9 @@ func (m Measure) Percentage() bool { return m == YoY || m == Share || m == Contr
 
 // Indicator is one quantity followed over regions and periods.
 type Indicator struct {
-	ID  string
+	ID string
+	// Tab is the indicator's home: the tab that owns it, where the review
+	// order visits it. Other tabs may show it as a card too.
 	Tab TabID
 	// Name is the short form a card has room for (GDP growth, y/y); Full
 	// is the statistical term in full, for the detail and the exports.
@@ -180,30 +165,6 @@ type Fact struct {
 	Text   Text
 	Source string
 	Path   string
-}
-
-// Chart is a line chart of growth rates on the pack year's month axis.
-type Chart struct {
-	ID     string
-	Tab    TabID
-	Title  Text
-	Series []SeriesRef
-	Path   string
-}
-
-// SeriesRef picks one line of a chart: an indicator in one region.
-type SeriesRef struct {
-	Indicator string
-	Region    string
-}
-
-// BarGroup compares observations side by side as horizontal bars.
-type BarGroup struct {
-	ID    string
-	Tab   TabID
-	Title Text
-	Items []ObsRef
-	Path  string
 }
 
 // ObsRef points at one observation.

@@ -38,11 +38,14 @@ func setPaths(p *Pack) *Pack {
 			in.Facts[j].Path = fmt.Sprintf("%s.facts[%d]", in.Path, j)
 		}
 	}
-	for i := range p.Charts {
-		p.Charts[i].Path = fmt.Sprintf("$.charts[%d]", i)
-	}
-	for i := range p.Bars {
-		p.Bars[i].Path = fmt.Sprintf("$.bars[%d]", i)
+	for i, t := range p.Tabs {
+		t.Path = fmt.Sprintf("$.tabs[%d]", i)
+		for j := range t.Charts {
+			t.Charts[j].Path = fmt.Sprintf("%s.charts[%d]", t.Path, j)
+		}
+		for j := range t.Bars {
+			t.Bars[j].Path = fmt.Sprintf("%s.bars[%d]", t.Path, j)
+		}
 	}
 	return p
 }
@@ -67,9 +70,9 @@ func fixture() *Pack {
 			{ID: "nbs", Publisher: Text{Zh: "国家统计局"}, Title: Text{Zh: "前三季度国民经济"}, Date: "2025-10-20"},
 		},
 		Indicators: []*Indicator{
-			{ID: "visitors", Tab: Tourism, Name: Text{Zh: "接待游客"}, Unit: Text{Zh: "万人次"}, Measure: Count,
+			{ID: "visitors", Tab: "tourism", Name: Text{Zh: "接待游客"}, Unit: Text{Zh: "万人次"}, Measure: Count,
 				Obs: []*Observation{obs("kunming", "2025-01/2025-09", "20000", "km-stats")}},
-			{ID: "gdp", Tab: Economy, Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
+			{ID: "gdp", Tab: "economy", Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
 				Obs: []*Observation{
 					obs("kunming", "2025-01/2025-06", "4.4", "km-stats"),
 					derived("kunming", "2025-01/2025-03", "4.3", "km-stats", "4.4 - 0.1", h1),
@@ -78,18 +81,18 @@ func fixture() *Pack {
 					obs("yunnan", "2025-01/2025-09", "4.2", "km-stats"),
 					obs("china", "2025-01/2025-09", "5.2", "nbs"),
 				}},
-			{ID: "industry-va", Tab: Industry, Name: Text{Zh: "规上工业增加值"}, Unit: Text{Zh: "%"}, Measure: YoY,
+			{ID: "industry-va", Tab: "industry", Name: Text{Zh: "规上工业增加值"}, Unit: Text{Zh: "%"}, Measure: YoY,
 				Obs: []*Observation{
 					obs("kunming", "2025-01/2025-09", "20.1", "km-stats"),
 					// 14.9 pp above China: China's 5.2 is 20.1 less 14.9.
 					derived("china", "2025-01/2025-09", "5.2", "nbs", "20.1 - 14.9",
 						ObsRef{Indicator: "industry-va", Region: "kunming", Period: mp("2025-01/2025-09")}),
 				}},
-			{ID: "property-inv", Tab: Property, Name: Text{Zh: "房地产开发投资"}, Unit: Text{Zh: "%"}, Measure: YoY,
+			{ID: "property-inv", Tab: "property", Name: Text{Zh: "房地产开发投资"}, Unit: Text{Zh: "%"}, Measure: YoY,
 				Obs: []*Observation{obs("kunming", "2025-01/2025-09", "-12.3", "km-stats")}},
-			{ID: "retail", Tab: Services, Name: Text{Zh: "社会消费品零售总额"}, Unit: Text{Zh: "亿元"}, Measure: Level,
+			{ID: "retail", Tab: "services", Name: Text{Zh: "社会消费品零售总额"}, Unit: Text{Zh: "亿元"}, Measure: Level,
 				Obs: []*Observation{obs("kunming", "2025-01/2025-09", "2805.9", "km-stats")}},
-			{ID: "gdp-vs-china", Tab: Economy, Name: Text{Zh: "与全国增速差"}, Unit: Text{Zh: "个百分点"}, Measure: YoY,
+			{ID: "gdp-vs-china", Tab: "economy", Name: Text{Zh: "与全国增速差"}, Unit: Text{Zh: "个百分点"}, Measure: YoY,
 				Obs: []*Observation{
 					// Kunming's 4.6 was 0.6 pp below China's 5.2.
 					derived("kunming", "2025-01/2025-09", "4.6", "km-stats", "5.2 + -0.6", q3China),
@@ -99,17 +102,21 @@ func fixture() *Pack {
 			{ID: "flower-tour", Name: Text{Zh: "赏花游"}, Months: []int{1, 2, 3, 4}, Peak: []int{2, 3},
 				Sources: []string{"km-stats"}, Facts: []Fact{{Text: Text{Zh: "斗南花市"}, Source: "km-stats"}}},
 		},
-		Charts: []Chart{
-			{ID: "gdp-growth", Tab: Economy, Title: Text{Zh: "GDP增速"},
-				Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}, {Indicator: "gdp", Region: "china"}}},
+		Tabs: []*Tab{
+			{ID: "economy", Name: Text{Zh: "经济", En: "Economy"},
+				// Two home indicators, then two repeated from other tabs.
+				Cards: []string{"gdp-vs-china", "gdp", "industry-va", "retail"},
+				Charts: []Chart{{ID: "gdp-growth", Title: Text{Zh: "GDP增速"},
+					Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}, {Indicator: "gdp", Region: "china"}}}},
+				Bars: []BarGroup{{ID: "gdp-regions", Title: Text{Zh: "三地比较"}, Items: []ObsRef{
+					{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-09")},
+					{Indicator: "gdp", Region: "china", Period: mp("2025-01/2025-09")},
+				}}}},
+			{ID: "industry", Name: Text{Zh: "工业"}, Cards: []string{"industry-va"}},
+			{ID: "services", Name: Text{Zh: "服务业"}, Cards: []string{"retail"}},
+			{ID: "property", Name: Text{Zh: "房地产"}, Cards: []string{"property-inv"}},
+			{ID: "tourism", Name: Text{Zh: "文旅"}, Cards: []string{"visitors"}, Initiatives: []string{"flower-tour"}, Calendar: true},
 		},
-		Bars: []BarGroup{
-			{ID: "gdp-regions", Tab: Economy, Title: Text{Zh: "三地比较"}, Items: []ObsRef{
-				{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-09")},
-				{Indicator: "gdp", Region: "china", Period: mp("2025-01/2025-09")},
-			}},
-		},
-		Headlines: []string{"industry-va", "retail"},
 	})
 }
 

@@ -65,8 +65,9 @@ func TestScorecard(t *testing.T) {
 	gdp.Obs = append(gdp.Obs, obs("kunming", "2024-01/2024-12", "5.9", "km-stats"),
 		target("kunming", "2026-01/2026-12", "5", About))
 	// A target whose indicator has no outcome at all.
-	p.Indicators = append(p.Indicators, &Indicator{ID: "investment", Tab: Economy, Unit: Text{Zh: "%"}, Measure: YoY,
+	p.Indicators = append(p.Indicators, &Indicator{ID: "investment", Tab: "economy", Unit: Text{Zh: "%"}, Measure: YoY,
 		Obs: []*Observation{target("kunming", "2025-01/2025-12", "7", About)}})
+	p.Tab("economy").Cards = append(p.Tab("economy").Cards, "investment")
 	// A level target: part of the year is not set against the whole.
 	retail := p.Indicator("retail")
 	retail.Obs = append(retail.Obs, target("kunming", "2025-01/2025-12", "4000", Exact))

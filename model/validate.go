@@ -34,6 +34,7 @@ type checker struct {
 	regionIDs    map[string]bool
 	sourceIDs    map[string]bool
 	indicatorIDs map[string]*Indicator
+	tabIDs       map[TabID]*Tab
 }
 
 func (c *checker) add(path, format string, args ...any) {
@@ -44,7 +45,7 @@ func (c *checker) add(path, format string, args ...any) {
 // reference resolves, ids are unique, and every derived figure is
 // reproduced exactly by its formula. It returns problems in file order.
 func Validate(p *Pack) []Problem {
-	c := &checker{p: p, regionIDs: map[string]bool{}, sourceIDs: map[string]bool{}, indicatorIDs: map[string]*Indicator{}}
+	c := &checker{p: p, regionIDs: map[string]bool{}, sourceIDs: map[string]bool{}, indicatorIDs: map[string]*Indicator{}, tabIDs: map[TabID]*Tab{}}
 	for _, r := range p.Regions {
 		c.regionIDs[r.ID] = true
 	}
@@ -56,12 +57,17 @@ func Validate(p *Pack) []Problem {
 			c.indicatorIDs[ind.ID] = ind
 		}
 	}
+	for _, t := range p.Tabs {
+		if c.tabIDs[t.ID] == nil {
+			c.tabIDs[t.ID] = t
+		}
+	}
 	c.pack()
 	c.regions()
 	c.sources()
 	c.indicators()
 	c.initiatives()
-	c.views()
+	c.tabs()
 	return c.problems
 }
 
@@ -141,7 +147,7 @@ func (c *checker) indicators() {
 	seen := map[string]bool{}
 	for _, ind := range c.p.Indicators {
 		c.id(ind.Path+".id", "indicator", ind.ID, seen)
-		c.tab(ind.Path+".tab", ind.Tab)
+		c.home(ind)
 		if ind.Name.Zh == "" {
 			c.add(ind.Path+".name", "indicator %s needs a Chinese name", Quote(ind.ID))
 		}
@@ -176,10 +182,26 @@ func (c *checker) indicators() {
 	}
 }
 
-func (c *checker) tab(path string, tab TabID) {
-	if !slices.Contains(Tabs, tab) {
-		c.add(path, "tab %s is not one of economy, industry, services, property, tourism", Quote(string(tab)))
+// home checks that an indicator's home tab exists and shows it.
+func (c *checker) home(ind *Indicator) {
+	tab := c.tabIDs[ind.Tab]
+	switch {
+	case tab == nil:
+		c.add(ind.Path+".tab", "tab %s is not one of the pack's tabs (%s)", Quote(string(ind.Tab)), c.tabList())
+	case !slices.Contains(tab.Cards, ind.ID):
+		c.add(ind.Path+".tab", "indicator %s lives on tab %s, whose cards do not list it", Quote(ind.ID), Quote(string(ind.Tab)))
 	}
+}
+
+func (c *checker) tabList() string {
+	s := ""
+	for i, t := range c.p.Tabs {
+		if i > 0 {
+			s += ", "
+		}
+		s += bare(string(t.ID))
+	}
+	return s
 }
 
 func (c *checker) observation(ind *Indicator, o *Observation) {
@@ -265,6 +287,9 @@ func (c *checker) initiatives() {
 		if in.Name.Zh == "" {
 			c.add(in.Path+".name", "initiative %s needs a Chinese name", Quote(in.ID))
 		}
+		if !c.listed(in.ID) {
+			c.add(in.Path+".id", "initiative %s is on no tab; list it in a tab's initiatives", Quote(in.ID))
+		}
 		c.months(in.Path+".months", in.Months)
 		c.months(in.Path+".peak", in.Peak)
 		for i, m := range in.Peak {
@@ -279,6 +304,16 @@ func (c *checker) initiatives() {
 			c.source(f.Path+".source", f.Source)
 		}
 	}
+}
+
+// listed reports whether a tab lists the initiative, so it can be seen.
+func (c *checker) listed(id string) bool {
+	for _, t := range c.p.Tabs {
+		if slices.Contains(t.Initiatives, id) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) months(path string, months []int) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -16,9 +17,10 @@ func minimal() *Pack {
 		Regions: []Region{{ID: "kunming", Name: Text{Zh: "昆明"}}},
 		Sources: []Source{{ID: "km-stats", Title: Text{Zh: "三季度经济运行情况"}, Date: "2025-10"}},
 		Indicators: []*Indicator{{
-			ID: "gdp", Tab: Economy, Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
+			ID: "gdp", Tab: "economy", Name: Text{Zh: "地区生产总值"}, Unit: Text{Zh: "%"}, Measure: YoY,
 			Obs: []*Observation{obs("kunming", "2025-01/2025-06", "4.4", "km-stats")},
 		}},
+		Tabs: []*Tab{{ID: "economy", Name: Text{Zh: "经济"}, Cards: []string{"gdp"}}},
 	})
 }
 
@@ -99,7 +101,19 @@ func TestValidate(t *testing.T) {
 			p.Indicators = append(p.Indicators, &dup)
 		}, []want{{"$.indicators[1].id", `duplicate indicator id "gdp"`}}},
 		{"unknown tab", func(p *Pack) { p.Indicators[0].Tab = "weather" }, []want{
-			{"$.indicators[0].tab", `tab "weather" is not one of economy, industry, services, property, tourism`}}},
+			{"$.indicators[0].tab", `tab "weather" is not one of the pack's tabs (economy)`}}},
+		{"home tab that does not show it", func(p *Pack) {
+			p.Tabs = append(p.Tabs, &Tab{ID: "weather", Name: Text{Zh: "天气"}, Cards: []string{"gdp"}})
+			p.Indicators[0].Tab = "weather"
+			p.Tabs[0].Cards = nil
+			p.Tabs[0].Charts = []Chart{{ID: "c", Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}}}}
+		}, nil},
+		{"home tab whose cards leave it out", func(p *Pack) {
+			p.Tabs = append(p.Tabs, &Tab{ID: "weather", Name: Text{Zh: "天气"}, Cards: []string{"gdp"}})
+			p.Tabs[0].Cards = nil
+			p.Tabs[0].Charts = []Chart{{ID: "c", Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}}}}
+		}, []want{
+			{"$.indicators[0].tab", `indicator "gdp" lives on tab "economy", whose cards do not list it`}}},
 		{"indicator without Chinese name", func(p *Pack) { p.Indicators[0].Name = Text{En: "GDP"} }, []want{
 			{"$.indicators[0].name", `indicator "gdp" needs a Chinese name`}}},
 		{"unknown measure", func(p *Pack) { p.Indicators[0].Measure = "percent" }, []want{
@@ -177,85 +191,116 @@ func TestValidate(t *testing.T) {
 
 		// Initiatives.
 		{"valid initiative", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"flower-tour"}
 			p.Initiatives = []*Initiative{{ID: "flower-tour", Name: Text{Zh: "赏花游"}, Months: []int{1, 2, 3}, Peak: []int{2},
 				Sources: []string{"km-stats"}, Facts: []Fact{{Text: Text{Zh: "斗南"}, Source: "km-stats"}}}}
 		}, nil},
 		{"initiative id taken by an indicator", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"gdp"}
 			p.Initiatives = []*Initiative{{ID: "gdp", Name: Text{Zh: "x"}}}
 		}, []want{{"$.initiatives[0].id", `initiative id "gdp" is already an indicator's id`}}},
 		{"initiative without Chinese name", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"tea"}
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{En: "Tea"}}}
 		}, []want{{"$.initiatives[0].name", `initiative "tea" needs a Chinese name`}}},
 		{"initiative months that do not exist or repeat", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"tea"}
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{0, 4, 13, 4}}}
 		}, []want{
 			{"$.initiatives[0].months[0]", "month 0 does not exist"},
 			{"$.initiatives[0].months[2]", "month 13 does not exist"},
 			{"$.initiatives[0].months[3]", "month 4 is listed twice"}}},
 		{"peak outside the season", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"tea"}
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{3, 4, 5}, Peak: []int{4, 7}}}
 		}, []want{{"$.initiatives[0].peak[1]", "peak month 7 is outside the season"}}},
 		{"peak month that does not exist", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"tea"}
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Months: []int{3}, Peak: []int{13}}}
 		}, []want{
 			{"$.initiatives[0].peak[0]", "month 13 does not exist"},
 			{"$.initiatives[0].peak[0]", "peak month 13 is outside the season"}}},
 		{"initiative with unknown sources", func(p *Pack) {
+			p.Tabs[0].Initiatives = []string{"tea"}
 			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}, Sources: []string{"km-stats", "blog"},
 				Facts: []Fact{{Text: Text{Zh: "普洱"}, Source: "wiki"}}}}
 		}, []want{
 			{"$.initiatives[0].sources[1]", `unknown source "blog"`},
 			{"$.initiatives[0].facts[0].source", `unknown source "wiki"`}}},
 
-		// Charts, bars and headlines.
-		{"valid chart, bar and headline", func(p *Pack) {
-			p.Charts = []Chart{{ID: "c", Tab: Economy, Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}}}}
-			p.Bars = []BarGroup{{ID: "b", Tab: Economy, Items: []ObsRef{h1Ref}}}
-			p.Headlines = []string{"gdp"}
+		// Tabs and what they show.
+		{"valid chart and bar group on a tab", func(p *Pack) {
+			p.Tabs[0].Charts = []Chart{{ID: "c", Series: []SeriesRef{{Indicator: "gdp", Region: "kunming"}}}}
+			p.Tabs[0].Bars = []BarGroup{{ID: "b", Items: []ObsRef{h1Ref}}}
 		}, nil},
+		{"no tabs", func(p *Pack) { p.Tabs = nil }, []want{
+			{"$.indicators[0].tab", `tab "economy" is not one of the pack's tabs ()`},
+			{"$.tabs", "declares no tabs"}}},
+		{"ten tabs", func(p *Pack) {
+			for i := 1; i < 10; i++ {
+				p.Tabs = append(p.Tabs, &Tab{ID: TabID(fmt.Sprintf("t%d", i)), Name: Text{Zh: "表"}, Cards: []string{"gdp"}})
+			}
+		}, []want{{"$.tabs[9]", "at most 9 tabs, one for each digit key; this is the 10th"}}},
+		{"tab problems", func(p *Pack) {
+			p.Initiatives = []*Initiative{{ID: "tea", Name: Text{Zh: "茶"}}, {ID: "gulls", Name: Text{Zh: "鸥"}}}
+			p.Tabs = append(p.Tabs,
+				&Tab{ID: "economy", Name: Text{Zh: "重复"}, Cards: []string{"gdp", "cpi", "gdp"}},
+				&Tab{ID: "Tourism", Initiatives: []string{"tea", "boats"}},
+				&Tab{ID: "empty", Name: Text{Zh: "空"}, Calendar: true})
+		}, []want{
+			{"$.initiatives[1].id", `initiative "gulls" is on no tab`},
+			{"$.tabs[1].id", `duplicate tab id "economy"`},
+			{"$.tabs[1].cards[1]", `unknown indicator "cpi"`},
+			{"$.tabs[1].cards[2]", `card "gdp" is listed twice`},
+			{"$.tabs[2].id", `tab id "Tourism" must be lower-case`},
+			{"$.tabs[2].name", `tab "Tourism" needs a Chinese name`},
+			{"$.tabs[2].initiatives[1]", `unknown initiative "boats"`},
+			{"$.tabs[3]", `tab "empty" shows nothing`},
+			{"$.tabs[3].calendar", `tab "empty" lists none`}}},
 		{"chart problems", func(p *Pack) {
-			p.Indicators = append(p.Indicators, &Indicator{ID: "retail", Tab: Services, Name: Text{Zh: "社零"},
+			p.Indicators = append(p.Indicators, &Indicator{ID: "retail", Tab: "economy", Name: Text{Zh: "社零"},
 				Unit: Text{Zh: "亿元"}, Measure: Level, Obs: []*Observation{obs("kunming", "2025-01/2025-09", "2805.9", "km-stats")}})
-			p.Charts = []Chart{
-				{ID: "empty", Tab: "home"},
-				{ID: "c", Tab: Economy, Series: []SeriesRef{
+			p.Tabs[0].Cards = append(p.Tabs[0].Cards, "retail")
+			p.Tabs[0].Charts = []Chart{
+				{ID: "empty"},
+				{ID: "c", Series: []SeriesRef{
 					{Indicator: "cpi", Region: "kunming"},
 					{Indicator: "retail", Region: "kunming"},
 					{Indicator: "gdp", Region: "shanghai"},
 				}},
 			}
 		}, []want{
-			{"$.charts[0].tab", `tab "home" is not one of`},
-			{"$.charts[0].series", `chart "empty" has no series`},
-			{"$.charts[1].series[0].indicator", `unknown indicator "cpi"`},
-			{"$.charts[1].series[1].indicator", `only rates (yoy or share) are charted; "retail" is level`},
-			{"$.charts[1].series[2].region", `unknown region "shanghai"`}}},
+			{"$.tabs[0].charts[0].series", `chart "empty" has no series`},
+			{"$.tabs[0].charts[1].series[0].indicator", `unknown indicator "cpi"`},
+			{"$.tabs[0].charts[1].series[1].indicator", `only rates (yoy or share) are charted; "retail" is level`},
+			{"$.tabs[0].charts[1].series[2].region", `unknown region "shanghai"`}}},
 		{"bar problems", func(p *Pack) {
-			p.Bars = []BarGroup{{ID: "b", Tab: "home", Items: []ObsRef{
+			p.Tabs[0].Bars = []BarGroup{{ID: "b", Items: []ObsRef{
 				h1Ref,
 				{Indicator: "gdp", Region: "kunming", Period: mp("2025-01/2025-09")},
-			}}}
+			}}, {ID: "none"}}
 		}, []want{
-			{"$.bars[0].tab", `tab "home" is not one of`},
-			{"$.bars[0].items[1]", "no figure for gdp kunming 2025-01/2025-09"}}},
-		{"duplicate chart and bar group ids", func(p *Pack) {
+			{"$.tabs[0].bars[0].items[1]", "no figure for gdp kunming 2025-01/2025-09"},
+			{"$.tabs[0].bars[1].items", `bar group "none" has no bars`}}},
+		{"duplicate chart and bar group ids, across tabs too", func(p *Pack) {
 			series := []SeriesRef{{Indicator: "gdp", Region: "kunming"}}
-			p.Charts = []Chart{{ID: "c", Tab: Economy, Series: series}, {ID: "c", Tab: Economy, Series: series}, {ID: "C 2", Tab: Economy, Series: series}}
-			p.Bars = []BarGroup{{ID: "b", Tab: Economy}, {ID: "b", Tab: Economy}}
+			p.Tabs[0].Charts = []Chart{{ID: "c", Series: series}, {ID: "c", Series: series}, {ID: "C 2", Series: series}}
+			p.Tabs[0].Bars = []BarGroup{{ID: "b", Items: []ObsRef{h1Ref}}}
+			p.Tabs = append(p.Tabs, &Tab{ID: "more", Name: Text{Zh: "更多"}, Bars: []BarGroup{{ID: "b", Items: []ObsRef{h1Ref}}}})
 		}, []want{
-			{"$.charts[1].id", `duplicate chart id "c"`},
-			{"$.charts[2].id", `chart id "C 2" must be lower-case`},
-			{"$.bars[1].id", `duplicate bar group id "b"`}}},
+			{"$.tabs[0].charts[1].id", `duplicate chart id "c"`},
+			{"$.tabs[0].charts[2].id", `chart id "C 2" must be lower-case`},
+			{"$.tabs[1].bars[0].id", `duplicate bar group id "b"`}}},
 		{"references that would break the line are quoted", func(p *Pack) {
 			p.Indicators[0].Obs = append(p.Indicators[0].Obs, obs("kun\nming", "2025-01/2025-03", "4.3", "km-stats"), obs("kun\nming", "2025-01/2025-03", "4.3", "km-stats"))
-			p.Bars = []BarGroup{{ID: "b", Tab: Economy, Items: []ObsRef{{Indicator: "g d p", Region: "kunming", Period: mp("2025-01/2025-06")}}}}
+			p.Tabs[0].Bars = []BarGroup{{ID: "b", Items: []ObsRef{{Indicator: "g d p", Region: "kunming", Period: mp("2025-01/2025-06")}}}}
 		}, []want{
 			{"$.indicators[0].observations[1].region", `unknown region "kun\nming"`},
 			{"$.indicators[0].observations[2].period", `a second figure for "kun\nming" 2025-01/2025-03 in "gdp"`},
 			{"$.indicators[0].observations[2].region", `unknown region "kun\nming"`},
-			{"$.bars[0].items[0]", `no figure for "g d p" kunming 2025-01/2025-06`}}},
-		{"unknown headline", func(p *Pack) { p.Headlines = []string{"gdp", "cpi"} }, []want{
-			{"$.headlines[1]", `unknown indicator "cpi"`}}},
+			{"$.tabs[0].bars[0].items[0]", `no figure for "g d p" kunming 2025-01/2025-06`}}},
+		{"unknown card", func(p *Pack) { p.Tabs[0].Cards = []string{"gdp", "cpi"} }, []want{
+			{"$.tabs[0].cards[1]", `unknown indicator "cpi"`}}},
 
 		// A region narrower than another names one the pack lists.
 		{"region within a listed region", func(p *Pack) {
@@ -282,7 +327,7 @@ func TestValidate(t *testing.T) {
 
 		// Several problems come back in file order.
 		{"problems in file order", func(p *Pack) {
-			p.Headlines = []string{"cpi"}
+			p.Tabs[0].Cards = []string{"gdp", "cpi"}
 			p.Indicators[0].Obs[0].Source = "nbs"
 			p.Sources[0].Title = Text{}
 			p.ID = ""
@@ -290,7 +335,7 @@ func TestValidate(t *testing.T) {
 			{"$.pack", "must be lower-case"},
 			{"$.sources[0].title", "needs a title"},
 			{"$.indicators[0].observations[0].source", `unknown source "nbs"`},
-			{"$.headlines[0]", `unknown indicator "cpi"`}}},
+			{"$.tabs[0].cards[1]", `unknown indicator "cpi"`}}},
 	}
 	for _, tt := range tests {
 		p := minimal()

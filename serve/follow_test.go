@@ -8,7 +8,6 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/ui"
 )
 
@@ -78,8 +77,8 @@ func TestViewerFollowsPresenter(t *testing.T) {
 	waitTab(viewer, "[2 工业]")
 	viewer.waitScreen(steppedOutZh)
 	presenter.waitScreen(followers(0))
-	if p, _ := lead(srv); p.Tab != model.Services {
-		t.Errorf("hub lead %+v after a viewer's key, want the presenter's tab %s", p, model.Services)
+	if p, _ := lead(srv); p.Tab != "services" {
+		t.Errorf("hub lead %+v after a viewer's key, want the presenter's tab %s", p, "services")
 	}
 	if bar := presenter.tabBar(); !strings.Contains(bar, "[3 服务业]") {
 		t.Errorf("a viewer's key moved the presenter: %q", bar)
@@ -89,7 +88,7 @@ func TestViewerFollowsPresenter(t *testing.T) {
 	presenter.press("j", "<enter>")
 	presenter.waitScreen(detailHintZh)
 	p, _ := lead(srv)
-	if p.Tab != model.Services || !p.Detail {
+	if p.Tab != "services" || !p.Detail {
 		t.Fatalf("hub lead %+v, want the services tab with the detail open", p)
 	}
 	ind := srv.cfg.Pack.Indicator(p.Item)

@@ -40,7 +40,7 @@ func TestSessionShowsDashboardAndObeysKeys(t *testing.T) {
 		{key: "3", want: "[3 服务业]", bar: true},
 		{key: "<enter>", want: detailHintZh},
 		{key: "<esc>", gone: detailHintZh},
-		{key: "L", want: "[3 Services]", gone: "服务业", bar: true},
+		{key: "L", want: "[3 Services]", gone: "[3 服务业]", bar: true},
 		{key: "<enter>", want: detailHintEn},
 		{key: "<esc>", gone: detailHintEn},
 		{key: "4", want: "[4 Property]", bar: true},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,30 +20,30 @@ func TestKeysMoveTheScreen(t *testing.T) {
 		search bool
 		help   bool
 	}{
-		{"number jumps to tab", []string{"3"}, Position{model.Services, "services-revenue-growth", false}, false, false},
-		{"tab is next", []string{"tab"}, Position{model.Industry, "industry-growth", false}, false, false},
-		{"l and right are next", []string{"l", "right"}, Position{model.Services, "services-revenue-growth", false}, false, false},
-		{"shift+tab wraps to the last tab", []string{"shift+tab"}, Position{model.Tourism, "gull-season", false}, false, false},
-		{"h and left are previous", []string{"5", "h", "left"}, Position{model.Services, "services-revenue-growth", false}, false, false},
-		{"down and j move the selection", []string{"down", "j"}, Position{model.Economy, "gdp-contribution", false}, false, false},
-		{"up and k move back, stopping at the top", []string{"j", "k", "up", "up"}, Position{model.Economy, "gdp", false}, false, false},
-		{"enter opens the detail", []string{"j", "enter"}, Position{model.Economy, "gdp-growth", true}, false, false},
-		{"esc closes it", []string{"enter", "esc"}, Position{model.Economy, "gdp", false}, false, false},
-		{"n steps to the next indicator", []string{"n"}, Position{model.Economy, "gdp-growth", false}, false, false},
-		{"n leaves headline copies for the next tab", []string{"down", "down", "down", "down", "down", "n"}, Position{model.Industry, "industry-growth", false}, false, false},
-		{"N from the first wraps to the last", []string{"N"}, Position{model.Tourism, "gull-count", false}, false, false},
-		{"n keeps the detail open across tabs", []string{"enter", "n", "n", "n", "n", "n"}, Position{model.Industry, "industry-growth", true}, false, false},
-		{"n from an initiative goes to the tab's first indicator", []string{"5", "n"}, Position{model.Tourism, "coffee-festival-visits", false}, false, false},
-		{"fast typing arrives as one message", []string{"nnnnn"}, Position{model.Industry, "industry-growth", false}, false, false},
-		{"switching tab closes the detail", []string{"enter", "2"}, Position{model.Industry, "industry-growth", false}, false, false},
-		{"slash opens search", []string{"/"}, Position{model.Economy, "gdp", false}, true, false},
-		{"search by pinyin initials jumps", []string{"/", "spfxsmjzs", "enter"}, Position{model.Property, "housing-sales-growth", false}, false, false},
-		{"search by English name", []string{"/", "gull", "down", "enter"}, Position{model.Tourism, "gull-season", false}, false, false},
-		{"search by Chinese name", []string{"/", "咖啡", "enter"}, Position{model.Tourism, "coffee-festival-visits", false}, false, false},
-		{"esc leaves search where it was", []string{"2", "/", "gdp", "esc"}, Position{model.Industry, "industry-growth", false}, false, false},
-		{"keys typed in search are text, not commands", []string{"/", "q2"}, Position{model.Economy, "gdp", false}, true, false},
-		{"? shows help", []string{"?"}, Position{model.Economy, "gdp", false}, false, true},
-		{"any key closes help and acts", []string{"?", "2"}, Position{model.Industry, "industry-growth", false}, false, false},
+		{"number jumps to tab", []string{"3"}, Position{"services", "services-revenue-growth", false}, false, false},
+		{"tab is next", []string{"tab"}, Position{"industry", "industry-growth", false}, false, false},
+		{"l and right are next", []string{"l", "right"}, Position{"services", "services-revenue-growth", false}, false, false},
+		{"shift+tab wraps to the last tab", []string{"shift+tab"}, Position{"tourism", "gull-season", false}, false, false},
+		{"h and left are previous", []string{"5", "h", "left"}, Position{"services", "services-revenue-growth", false}, false, false},
+		{"down and j move the selection", []string{"down", "j"}, Position{"economy", "gdp-contribution", false}, false, false},
+		{"up and k move back, stopping at the top", []string{"j", "k", "up", "up"}, Position{"economy", "gdp", false}, false, false},
+		{"enter opens the detail", []string{"j", "enter"}, Position{"economy", "gdp-growth", true}, false, false},
+		{"esc closes it", []string{"enter", "esc"}, Position{"economy", "gdp", false}, false, false},
+		{"n steps to the next indicator", []string{"n"}, Position{"economy", "gdp-growth", false}, false, false},
+		{"n leaves headline copies for the next tab", []string{"down", "down", "down", "down", "down", "n"}, Position{"industry", "industry-growth", false}, false, false},
+		{"N from the first wraps to the last", []string{"N"}, Position{"tourism", "gull-count", false}, false, false},
+		{"n keeps the detail open across tabs", []string{"enter", "n", "n", "n", "n", "n"}, Position{"industry", "industry-growth", true}, false, false},
+		{"n from an initiative goes to the tab's first indicator", []string{"5", "n"}, Position{"tourism", "coffee-festival-visits", false}, false, false},
+		{"fast typing arrives as one message", []string{"nnnnn"}, Position{"industry", "industry-growth", false}, false, false},
+		{"switching tab closes the detail", []string{"enter", "2"}, Position{"industry", "industry-growth", false}, false, false},
+		{"slash opens search", []string{"/"}, Position{"economy", "gdp", false}, true, false},
+		{"search by pinyin initials jumps", []string{"/", "spfxsmjzs", "enter"}, Position{"property", "housing-sales-growth", false}, false, false},
+		{"search by English name", []string{"/", "gull", "down", "enter"}, Position{"tourism", "gull-season", false}, false, false},
+		{"search by Chinese name", []string{"/", "咖啡", "enter"}, Position{"tourism", "coffee-festival-visits", false}, false, false},
+		{"esc leaves search where it was", []string{"2", "/", "gdp", "esc"}, Position{"industry", "industry-growth", false}, false, false},
+		{"keys typed in search are text, not commands", []string{"/", "q2"}, Position{"economy", "gdp", false}, true, false},
+		{"? shows help", []string{"?"}, Position{"economy", "gdp", false}, false, true},
+		{"any key closes help and acts", []string{"?", "2"}, Position{"industry", "industry-growth", false}, false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,15 +63,61 @@ func TestKeysMoveTheScreen(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
-	for _, k := range []string{"q", "ctrl+c"} {
+	quits := func(cmd tea.Cmd) bool { return cmd != nil && cmd() == tea.Quit() }
+	tests := []struct {
+		name         string
+		keys         []string
+		quit         bool
+		help, detail bool // still open after the keys
+	}{
+		{"q quits from the main screen", []string{"q"}, true, false, false},
+		{"ctrl+c quits", []string{"ctrl+c"}, true, false, false},
+		{"q closes the help first", []string{"?", "q"}, false, false, false},
+		{"then quits", []string{"?", "q", "q"}, true, false, false},
+		{"q closes the detail first", []string{"enter", "q"}, false, false, false},
+		{"q closes the help over a detail, then the detail", []string{"enter", "?", "q", "q"}, false, false, false},
+		{"ctrl+c quits from the help", []string{"?", "ctrl+c"}, true, true, false},
+		{"ctrl+c quits from a detail", []string{"enter", "ctrl+c"}, true, false, true},
+		{"ctrl+c quits from search", []string{"/", "ctrl+c"}, true, false, false},
+		{"q typed into search is text", []string{"/", "q"}, false, false, false},
+	}
+	for _, tt := range tests {
 		a := newApp(t, Options{}, 80, 24)
-		if cmd := press(a, k); cmd == nil || cmd() != tea.Quit() {
-			t.Errorf("%s should quit", k)
+		if got := quits(press(a, tt.keys...)); got != tt.quit {
+			t.Errorf("%s: quit = %v, want %v", tt.name, got, tt.quit)
+		}
+		if a.showHelp != tt.help || (a.detail != nil) != tt.detail {
+			t.Errorf("%s: help %v, detail %v; want %v, %v", tt.name, a.showHelp, a.detail != nil, tt.help, tt.detail)
 		}
 	}
 	a := newApp(t, Options{}, 80, 24)
-	if cmd := press(a, "/", "q"); cmd != nil && cmd() == tea.Quit() {
-		t.Error("q typed into search should not quit")
+	press(a, "/", "q")
+	if a.search == nil || a.search.input.Value() != "q" {
+		t.Error("q in search should be typed into the query")
+	}
+}
+
+// n and N say where they are in the review order, and when they come
+// round past its end; any other key clears that.
+func TestReviewPositionShown(t *testing.T) {
+	a := newApp(t, Options{Lang: model.En}, 120, 40)
+	total := len(a.ctx.Pack.ReviewOrder())
+	footer := func() string { return lines(a.View())[39] }
+	press(a, "n")
+	if want := fmt.Sprintf("indicator 2/%d", total); !strings.Contains(footer(), want) {
+		t.Errorf("after n: footer %q lacks %q", footer(), want)
+	}
+	press(a, "N", "N")
+	if want := fmt.Sprintf("indicator %d/%d · back to the last", total, total); !strings.Contains(footer(), want) {
+		t.Errorf("after N past the first: footer %q lacks %q", footer(), want)
+	}
+	press(a, "n")
+	if want := fmt.Sprintf("indicator 1/%d · back to the first", total); !strings.Contains(footer(), want) {
+		t.Errorf("after n past the last: footer %q lacks %q", footer(), want)
+	}
+	press(a, "j")
+	if strings.Contains(footer(), "indicator") {
+		t.Errorf("another key should clear the position: %q", footer())
 	}
 }
 
@@ -120,6 +167,28 @@ func TestAutoplayCyclesTabs(t *testing.T) {
 	}
 }
 
+// Autoplay waits while help, a detail or search is open, and says so.
+func TestAutoplayPausesUnderOverlays(t *testing.T) {
+	for _, open := range [][]string{{"?"}, {"enter"}, {"/"}} {
+		a := newApp(t, Options{AutoplayEvery: 2e9}, 120, 40)
+		press(a, "p")
+		press(a, open...)
+		gen := a.autoplay.gen
+		for range 5 {
+			a.Update(autoplayTick{gen: gen})
+		}
+		if a.active != 0 || !a.autoplay.on || !strings.Contains(lines(a.View())[39], "自动播放暂停") {
+			t.Errorf("under %v: tab %d, autoplay %v, footer %q (want tab 0, paused)", open, a.active, a.autoplay.on, lines(a.View())[39])
+		}
+		press(a, "esc")
+		a.Update(autoplayTick{gen: gen})
+		a.Update(autoplayTick{gen: gen})
+		if a.active != 1 {
+			t.Errorf("after closing %v autoplay should go on: tab %d", open, a.active)
+		}
+	}
+}
+
 func TestMouse(t *testing.T) {
 	a := newApp(t, Options{}, 120, 40)
 	span := a.tabSpans[3]
@@ -128,10 +197,23 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("click on the fourth tab label: active = %d", a.active)
 	}
 	r := a.tabs[3].rects[1]
-	a.Update(tea.MouseMsg{X: r.x + 2, Y: chromeRows - 1 + r.y + 1, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
-	if got := a.position().Item; got != "housing-sales-growth" {
-		t.Errorf("click on the second card selected %q", got)
+	click := tea.MouseMsg{X: r.x + 2, Y: chromeRows - 1 + r.y + 1, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft}
+	a.Update(click)
+	if got := a.position(); got.Item != "housing-sales-growth" || got.Detail {
+		t.Errorf("click on the second card: %+v, want it selected, closed", got)
 	}
+	a.Update(click)
+	if got := a.position(); got.Item != "housing-sales-growth" || !got.Detail {
+		t.Errorf("second click on the card: %+v, want its detail open", got)
+	}
+	press(a, "esc")
+	// A click on an item that the keyboard selected is a first click.
+	press(a, "k", "j")
+	a.Update(click)
+	if a.detail != nil {
+		t.Error("one click after keys should select, not open")
+	}
+	press(a, "esc")
 	a.Update(tea.MouseMsg{X: 5, Y: 30, Action: tea.MouseActionMotion, Button: tea.MouseButtonNone})
 	if a.active != 3 || a.position().Item != "housing-sales-growth" {
 		t.Error("motion without a click changes nothing")

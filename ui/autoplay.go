@@ -15,6 +15,8 @@ type autoplay struct {
 	// gen tells ticks of an earlier run from this one's, so stopping and
 	// restarting never leaves two clocks running.
 	gen int
+	// paused is set while an overlay holds the count.
+	paused bool
 }
 
 type autoplayTick struct{ gen int }
@@ -40,9 +42,14 @@ func (p *autoplay) stop() {
 }
 
 // tick counts down one second; it reports when to turn to the next tab.
-func (p *autoplay) tick(msg autoplayTick) (bool, tea.Cmd) {
+// While paused (an overlay is open) the clock keeps ticking but the count
+// stands, so the room is not moved on from what someone is reading.
+func (p *autoplay) tick(msg autoplayTick, paused bool) (bool, tea.Cmd) {
 	if !p.on || msg.gen != p.gen {
 		return false, nil
+	}
+	if p.paused = paused; paused {
+		return false, p.tickCmd()
 	}
 	p.left--
 	if p.left > 0 {

@@ -7,64 +7,88 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/words"
 )
 
-// eighths draws the last cell of a bar to an eighth of its width.
-var eighths = []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
-
-type bar struct {
-	label  string
-	ind    *model.Indicator
-	obs    *model.Observation
-	region int
+// barChart compares figures as horizontal bars from a shared zero line;
+// negative figures extend left of it. Each bar ends in its exact figure,
+// starred when derived, as on the line charts.
+type barChart struct {
+	title string
+	bars  []bar
+	words *words.Words
+	theme *Theme
 }
 
-// barLabels names each bar by what differs between them: regions for a
-// comparison of places, periods for one place over time.
-func (c *Context) bars(g model.BarGroup) []bar {
-	var out []bar
-	sameRegion, samePeriod := true, true
+type bar struct {
+	label   string
+	value   float64
+	text    string // the figure with its unit, starred when derived
+	derived bool
+	region  int
+}
+
+// barChart gathers a bar group's figures. Bars are named by what differs
+// between them: regions for a comparison of places, periods for one place
+// over time. A group whose periods fall in different years writes the
+// year on every label, so "上半年" never stands beside "2024年" as if
+// both were this year's.
+func (c *Context) barChart(g model.BarGroup) *barChart {
+	bc := &barChart{title: g.Title.In(c.Lang), words: c.Words, theme: c.Theme}
+	sameRegion, samePeriod, sameYear := true, true, true
 	for _, ref := range g.Items {
-		sameRegion = sameRegion && ref.Region == g.Items[0].Region
-		samePeriod = samePeriod && ref.Period == g.Items[0].Period
+		first := g.Items[0]
+		sameRegion = sameRegion && ref.Region == first.Region
+		samePeriod = samePeriod && ref.Period == first.Period
+		sameYear = sameYear && ref.Period.To.Year == first.Period.To.Year
 	}
 	for _, ref := range g.Items {
 		ind, o := c.Pack.Find(ref)
 		if o == nil {
 			continue
 		}
+		period := c.period(o)
+		if !sameYear && o.Label.IsZero() {
+			period = o.Period.Label(c.Lang, 0) // 0: no year is the pack's own
+		}
 		var label string
 		switch {
 		case samePeriod:
 			label = c.regionName(o.Region)
 		case sameRegion:
-			label = c.period(o)
+			label = period
 		default:
-			label = c.regionName(o.Region) + " " + c.period(o)
+			label = c.regionName(o.Region) + " " + period
 		}
-		out = append(out, bar{label: label, ind: ind, obs: o, region: c.Pack.RegionIndex(o.Region)})
+		bc.bars = append(bc.bars, bar{label: label, value: o.Value.Float, text: c.figure(ind, o) + derivedMark(o),
+			derived: o.Derived != nil, region: c.Pack.RegionIndex(o.Region)})
 	}
-	return out
+	return bc
 }
 
-// barGroup draws horizontal bars from a shared zero line; negative
-// figures extend left of it. Each bar is followed by its exact figure.
-func (c *Context) barGroup(g model.BarGroup, width int) string {
-	bars := c.bars(g)
-	if len(bars) == 0 {
-		return ""
-	}
+func (bc *barChart) empty() bool { return len(bc.bars) == 0 }
+
+// minHeight is the title, one row a bar and the footnote.
+func (bc *barChart) minHeight(width int) int { return lipgloss.Height(bc.draw(width, 0)) }
+
+// draw draws the bars in width columns; height is not used, as bars take
+// one row each.
+func (bc *barChart) draw(width, _ int) string {
+	t, g := bc.theme, bc.theme.Glyphs
 	labelW, valueW := 0, 0
 	var maxPos, maxNeg float64
-	for _, b := range bars {
+	derived := false
+	for _, b := range bc.bars {
 		labelW = max(labelW, lipgloss.Width(b.label))
-		valueW = max(valueW, lipgloss.Width(c.figure(b.ind, b.obs)))
-		if v := b.obs.Value.Float; v >= 0 {
-			maxPos = math.Max(maxPos, v)
+		valueW = max(valueW, lipgloss.Width(b.text))
+		if b.value >= 0 {
+			maxPos = math.Max(maxPos, b.value)
 		} else {
-			maxNeg = math.Max(maxNeg, -v)
+			maxNeg = math.Max(maxNeg, -b.value)
 		}
+		derived = derived || b.derived
 	}
+	labelW = min(labelW, max(4, width/3))
 	area := max(4, width-labelW-valueW-4)
 	negW := 0
 	if maxNeg > 0 {
@@ -72,47 +96,51 @@ func (c *Context) barGroup(g model.BarGroup, width int) string {
 	}
 	posW := area - negW
 	// One unit of the figures is the same length on both sides of zero.
-	perUnit := float64(area) / (maxPos + maxNeg)
-	if maxPos+maxNeg == 0 {
-		perUnit = 0
+	perUnit := 0.0
+	if maxPos+maxNeg > 0 {
+		perUnit = float64(area) / (maxPos + maxNeg)
 	}
-	lines := []string{c.Theme.Plain.Width(width).Render(wrap(c.Theme.Heading.Render(g.Title.In(c.Lang)), width))}
-	for _, b := range bars {
-		style := c.Theme.Region(b.region)
-		label := b.label + strings.Repeat(" ", labelW-lipgloss.Width(b.label))
-		v := b.obs.Value.Float
+	lines := []string{t.Plain.Width(width).Render(wrap(t.Heading.Render(bc.title), width))}
+	for _, b := range bc.bars {
+		style := t.Region(b.region)
+		label := truncate(b.label, labelW)
+		label += strings.Repeat(" ", labelW-lipgloss.Width(label))
 		var left, right string
-		if v < 0 {
+		if b.value < 0 {
 			// Partial cells only come left-aligned, so a bar growing
 			// leftwards is drawn in whole cells.
-			body := barCells(math.Round(-v * perUnit))
+			body := g.barCells(math.Round(-b.value * perUnit))
 			left = strings.Repeat(" ", max(0, negW-lipgloss.Width(body))) + style.Render(body)
 			right = strings.Repeat(" ", posW)
 		} else {
 			left = strings.Repeat(" ", negW)
-			body := barCells(v * perUnit)
+			body := g.barCells(b.value * perUnit)
 			right = style.Render(body) + strings.Repeat(" ", max(0, posW-lipgloss.Width(body)))
 		}
-		axis := ""
+		zero := ""
 		if negW > 0 {
-			axis = c.Theme.Muted.Render("│")
+			zero = t.Muted.Render(g.Rule)
 		}
-		lines = append(lines, label+" "+left+axis+right+" "+c.figure(b.ind, b.obs))
+		lines = append(lines, label+" "+left+zero+right+" "+b.text)
+	}
+	if derived {
+		w := bc.words
+		lines = append(lines, t.Muted.Width(width).Render(wrap("* "+w.Derived+w.Colon+w.Arithmetic, width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
-// barCells is a bar n cells long, to an eighth of a cell. Negative bars use
-// the same glyphs: the zero line and the figure say which way they go.
-func barCells(n float64) string {
+// barCells is a bar n cells long, to an eighth of a cell. Negative bars
+// use the same glyphs: the zero line and the figure say which way they go.
+func (g *Glyphs) barCells(n float64) string {
 	whole := int(n)
 	part := int(math.Round((n - float64(whole)) * 8))
 	if part == 8 {
 		whole, part = whole+1, 0
 	}
-	s := strings.Repeat("█", whole) + eighths[part]
+	s := strings.Repeat(g.Bar, whole) + g.BarEighths[part]
 	if s == "" {
-		s = "▏" // a figure of zero still gets a mark
+		s = g.Zero // a figure of zero still gets a mark
 	}
 	return s
 }

@@ -7,8 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/muesli/termenv"
-
-	"github.com/kmdash/kmdash/model"
 )
 
 // Every benchmark here times an Update that changes what is on screen and
@@ -29,7 +27,7 @@ func mustChange(b *testing.B, a *App, msg tea.Msg) {
 // BenchmarkKeyPress is a selection move and the redraw it causes: cards
 // are redrawn, charts are reused.
 func BenchmarkKeyPress(b *testing.B) {
-	for _, tab := range model.Tabs {
+	for _, tab := range tabIDs(b) {
 		b.Run(string(tab), func(b *testing.B) {
 			a := newApp(b, Options{Tab: tab, Renderer: renderer(termenv.ANSI256)}, 120, 40)
 			down, up := keyMsg("down"), keyMsg("up")
@@ -53,7 +51,7 @@ func BenchmarkKeyPress(b *testing.B) {
 // BenchmarkResize is a change of window size: charts, bars and the
 // calendar are drawn again.
 func BenchmarkResize(b *testing.B) {
-	for _, tab := range model.Tabs {
+	for _, tab := range tabIDs(b) {
 		b.Run(string(tab), func(b *testing.B) {
 			a := newApp(b, Options{Tab: tab, Renderer: renderer(termenv.ANSI256)}, 120, 40)
 			sizes := []int{120, 121}
@@ -76,7 +74,7 @@ func BenchmarkResize(b *testing.B) {
 func BenchmarkTabSwitch(b *testing.B) {
 	a := newApp(b, Options{Renderer: renderer(termenv.ANSI256)}, 120, 40)
 	next := keyMsg("tab")
-	for range model.Tabs {
+	for range tabIDs(b) {
 		mustChange(b, a, next)
 	}
 	b.ReportAllocs()
@@ -91,7 +89,7 @@ func BenchmarkTabSwitch(b *testing.B) {
 // anew, outside the timing, before each switch.
 func BenchmarkTabFirstVisit(b *testing.B) {
 	pack := testPack(b)
-	for i, tab := range model.Tabs[1:] {
+	for i, tab := range tabIDs(b)[1:] {
 		b.Run(string(tab), func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {

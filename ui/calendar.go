@@ -7,37 +7,81 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/words"
 )
 
-// calendar draws the twelve months across and one row per initiative,
-// marking in-season and peak months, with the current month's column
-// picked out by a ▼ above it as well as by colour.
-func (c *Context) calendar(width int) string {
-	inits := c.Pack.Initiatives
+// seasonCalendar draws the twelve months across and one row per
+// initiative, marking in-season and peak months, with the current month's
+// column picked out by a marker above it as well as by colour.
+type seasonCalendar struct {
+	inits []*model.Initiative
+	now   int // the current month, 1–12
+	lang  model.Lang
+	words *words.Words
+	theme *Theme
+}
+
+func (c *Context) seasonCalendar(inits []*model.Initiative) *seasonCalendar {
+	return &seasonCalendar{inits: inits, now: int(c.Now.Month()), lang: c.Lang, words: c.Words, theme: c.Theme}
+}
+
+func (sc *seasonCalendar) empty() bool { return len(sc.inits) == 0 }
+
+func (sc *seasonCalendar) minHeight(width int) int { return lipgloss.Height(sc.draw(width, 0)) }
+
+// draw draws the calendar in width columns and about height rows: a
+// wide window spreads the months into strips, a tall one makes each
+// initiative's strip up to four rows thick.
+func (sc *seasonCalendar) draw(width, height int) string {
+	inits := sc.inits
 	if len(inits) == 0 {
 		return ""
 	}
-	t := c.Theme
+	t, g, w := sc.theme, sc.theme.Glyphs, sc.words
 	nameW := 0
 	for _, in := range inits {
-		nameW = max(nameW, lipgloss.Width(in.Name.In(c.Lang)))
+		nameW = max(nameW, lipgloss.Width(in.Name.In(sc.lang)))
 	}
-	// Three cells a month keep "10 11 12" apart; names are cut before the
-	// months are squeezed, and only a very narrow column gets two cells.
-	cell := 3
+	// Three cells a month keep "10 11 12" apart, and a wide window spreads
+	// the months further; names are cut before the months are squeezed,
+	// and only a very narrow column gets two cells.
+	cell := max(3, min(10, (width-1-nameW)/12))
 	if width-1-12*cell < 6 {
 		cell = 2
 	}
 	nameW = min(nameW, max(4, width-1-12*cell))
-	now := int(c.Now.Month())
+	now := sc.now
 	pad := strings.Repeat(" ", nameW+1)
 
+	// A narrow cell holds one glyph under the month's units digit; a wide
+	// one a strip of glyphs, the month's number over its start.
+	run := 1
+	if cell >= 5 {
+		run = cell - 2
+	}
+	// Strips are as thick as the rows allow, four at most; initiatives
+	// with no known season keep one row. Rows left over thicken the first
+	// strips by one, so the calendar ends where its place does.
+	seasoned := 0
+	for _, in := range inits {
+		if len(in.Months) > 0 {
+			seasoned++
+		}
+	}
+	thick, extra := 1, 0
+	if height > 0 && seasoned > 0 {
+		spare := height - 5 - (len(inits) - seasoned)
+		thick = max(1, min(4, spare/seasoned))
+		extra = min(seasoned, max(0, spare-thick*seasoned))
+	}
 	marker, header := pad, pad
 	for m := 1; m <= 12; m++ {
-		// Cells are " 1 " or " 1": the glyph sits under the units digit.
 		num := fmt.Sprintf("%2d", m) + strings.Repeat(" ", cell-2)
+		if run > 1 {
+			num = fmt.Sprintf(" %-*d", cell-1, m)
+		}
 		if m == now {
-			marker += " " + t.Warning.Render("▼") + strings.Repeat(" ", cell-2)
+			marker += " " + t.Warning.Render(g.Now) + strings.Repeat(" ", cell-2)
 			header += t.NowColumn.Render(num)
 		} else {
 			marker += strings.Repeat(" ", cell)
@@ -45,44 +89,57 @@ func (c *Context) calendar(width int) string {
 		}
 	}
 	lines := []string{
-		t.Plain.Width(width).Render(flow([]string{t.Heading.Render(c.Words.Calendar), t.Muted.Render(fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang)))}, "  ", width)),
+		t.Plain.Width(width).Render(flow([]string{t.Heading.Render(w.Calendar), t.Muted.Render(fmt.Sprintf(w.ThisMonth, model.MonthName(now, sc.lang)))}, "  ", width)),
 		strings.TrimRight(marker, " "),
 		header,
 	}
 	var inSeason []string
 	for _, in := range inits {
-		name := truncate(in.Name.In(c.Lang), nameW)
-		row := name + strings.Repeat(" ", nameW-lipgloss.Width(name)+1)
-		for m := 1; m <= 12; m++ {
-			glyph, style := "·", t.OffSeason
-			switch {
-			case in.AtPeak(m):
-				glyph, style = "◆", t.Peak
-			case in.InSeason(m):
-				glyph, style = "■", t.InSeason
-			}
-			cellText := " " + glyph + strings.Repeat(" ", cell-2)
-			if m == now {
-				row += t.NowColumn.Render(cellText)
-			} else {
-				row += style.Render(cellText)
-			}
+		name := truncate(in.Name.In(sc.lang), nameW)
+		// The first of a thick strip's rows marks every month; the rest
+		// only the months in season, so the off-season dots stay a line.
+		rows := thick
+		switch {
+		case len(in.Months) == 0:
+			rows = 1 // no season known: one row of dots, not a blank strip
+		case extra > 0:
+			rows, extra = thick+1, extra-1
 		}
-		lines = append(lines, row)
+		for i := range rows {
+			row := strings.Repeat(" ", nameW+1)
+			if i == 0 {
+				row = name + strings.Repeat(" ", nameW-lipgloss.Width(name)+1)
+			}
+			for m := 1; m <= 12; m++ {
+				glyph, style := g.OffSeason, t.OffSeason
+				switch {
+				case in.AtPeak(m):
+					glyph, style = g.Peak, t.Peak
+				case in.InSeason(m):
+					glyph, style = g.InSeason, t.InSeason
+				case i > 0:
+					glyph = " "
+				}
+				cellText := " " + strings.Repeat(glyph, run) + strings.Repeat(" ", cell-1-run)
+				if m == now {
+					row += t.NowColumn.Render(cellText)
+				} else {
+					row += style.Render(cellText)
+				}
+			}
+			lines = append(lines, row)
+		}
 		if in.InSeason(now) {
-			inSeason = append(inSeason, in.Name.In(c.Lang))
+			inSeason = append(inSeason, in.Name.In(sc.lang))
 		}
 	}
-	legend := []string{t.Peak.Render("◆") + " " + c.Words.Peak, t.InSeason.Render("■") + " " + c.Words.InSeason,
-		t.OffSeason.Render("·") + " " + c.Words.OffSeason,
-		t.Warning.Render("▼") + " " + fmt.Sprintf(c.Words.ThisMonth, model.MonthName(now, c.Lang))}
-	sep := "、"
-	if c.Lang == model.En {
-		sep = ", "
-	}
+	legend := []string{t.Peak.Render(g.Peak) + " " + w.Peak, t.InSeason.Render(g.InSeason) + " " + w.InSeason,
+		t.OffSeason.Render(g.OffSeason) + " " + w.OffSeason,
+		t.Warning.Render(g.Now) + " " + fmt.Sprintf(w.ThisMonth, model.MonthName(now, sc.lang))}
+	sep := listSep(sc.lang)
 	lines = append(lines,
 		t.Plain.Width(width).Render(flow(legend, "  ", width)),
-		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(c.Words.InSeasonNow+c.Words.Colon), inSeason, sep, width)))
+		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(w.InSeasonNow+w.Colon), inSeason, sep, width)))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
@@ -99,4 +156,12 @@ func inSeasonLine(title string, names []string, sep string, width int) string {
 	items[len(items)-1] = names[len(names)-1]
 	items[0] = title + items[0]
 	return flow(items, strings.Repeat(" ", len(sep)-len(strings.TrimRight(sep, " "))), width)
+}
+
+// listSep joins names in a list: "、" in Chinese, ", " in English.
+func listSep(l model.Lang) string {
+	if l == model.En {
+		return ", "
+	}
+	return "、"
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -12,48 +13,102 @@ import (
 // such as "▲ 比一季度高0.1个百分点" without wrapping.
 const cardMinWidth = 28
 
-// cardLines are the lines inside one indicator's card: its name, its
-// headline figure with region and period, each comparison the source
-// gives, and the year's target where the pack has one.
-func (c *Context) cardLines(ind *model.Indicator, inner int) []string {
-	t := c.Theme
-	lines := []string{t.Name.Width(inner).Render(wrap(ind.Name.In(c.Lang), inner))}
+// card is what one indicator's card says: its name, its headline figure
+// with region and period, each comparison the source gives, and the
+// year's target where the pack has one. It draws as a box, or as one
+// compact line where rows are short.
+type card struct {
+	id    string
+	name  string
+	value string // "4.4%"
+	where string // "昆明 · 上半年"
+	notes []string
+	theme *Theme
+}
+
+func (c *Context) card(ind *model.Indicator) card {
+	cd := card{id: ind.ID, name: ind.Name.In(c.Lang), theme: c.Theme}
 	o := c.Pack.Headline(ind)
 	if o == nil {
 		// A target set for the year with nothing yet to set against it
 		// (retail sales, investment): say so rather than leave a blank card.
-		lines = append(lines, t.Muted.Width(inner).Render(wrap(c.Words.NoOutcome, inner)))
+		cd.notes = append(cd.notes, c.Theme.Muted.Render(c.Words.NoOutcome))
 		if len(c.Pack.Regions) > 0 {
 			if tg := c.target(ind, c.Pack.Regions[0].ID); tg != nil {
-				lines = append(lines, t.Muted.Width(inner).Render(wrap(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg), inner)))
+				cd.notes = append(cd.notes, c.Theme.Muted.Render(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg)))
 			}
 		}
-		return lines
+		return cd
 	}
-	value := t.Value.Render(c.figure(ind, o))
-	where := t.Muted.Render(c.regionName(o.Region) + " · " + c.period(o))
-	if lipgloss.Width(value)+2+lipgloss.Width(where) <= inner {
-		lines = append(lines, value+"  "+where)
-	} else {
-		lines = append(lines, value, where)
-	}
+	cd.value = c.figure(ind, o) + derivedMark(o)
+	cd.where = c.regionName(o.Region) + " " + c.Theme.Glyphs.Dot + " " + c.period(o)
 	for _, cmp := range c.Pack.Comparisons(ind, o) {
-		lines = append(lines, c.Theme.Plain.Width(inner).Render(wrap(c.comparison(ind, o, cmp), inner)))
+		cd.notes = append(cd.notes, c.comparison(ind, o, cmp))
 	}
 	if tg := c.target(ind, o.Region); tg != nil {
-		lines = append(lines, t.Muted.Width(inner).Render(wrap(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg), inner)))
+		cd.notes = append(cd.notes, c.Theme.Muted.Render(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg)))
 	}
-	return lines
+	return cd
 }
 
-// card boxes the lines at the given outer width and height; the selected
-// card has a heavy border, which reads without colour too.
-func (c *Context) card(lines []string, width, height int, selected bool) string {
-	box := c.Theme.Card
-	if selected {
-		box = c.Theme.CardSelected
+// lines are the card's contents at inner width.
+func (cd card) lines(inner int) []string {
+	t := cd.theme
+	out := []string{t.Name.Width(inner).Render(wrap(cd.name, inner))}
+	if cd.value == "" {
+		for _, n := range cd.notes {
+			out = append(out, t.Plain.Width(inner).Render(wrap(n, inner)))
+		}
+		return out
 	}
-	return box.Width(width - 2).Height(height - 2).Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+	value, where := t.Value.Render(cd.value), t.Muted.Render(cd.where)
+	if lipgloss.Width(value)+2+lipgloss.Width(where) <= inner {
+		out = append(out, value+"  "+where)
+	} else {
+		out = append(out, value, t.Muted.Width(inner).Render(wrap(cd.where, inner)))
+	}
+	for _, n := range cd.notes {
+		out = append(out, t.Plain.Width(inner).Render(wrap(n, inner)))
+	}
+	return out
+}
+
+// box draws the card at the given outer width; the selected card has a
+// heavy border, which reads without colour too.
+func (cd card) box(width int, selected bool) string {
+	box := cd.theme.Card
+	if selected {
+		box = cd.theme.CardSelected
+	}
+	return box.Width(width - 2).Render(lipgloss.JoinVertical(lipgloss.Left, cd.lines(width-4)...))
+}
+
+// line draws the card as one line, wrapped only if it must be: the
+// pointer, the name and the figure, then its region and period and its
+// comparisons, as many as fit.
+func (cd card) line(width int, selected bool) string {
+	t := cd.theme
+	pointer, name := "  ", t.Title.Render(cd.name)
+	if selected {
+		pointer, name = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected.Render(cd.name)
+	}
+	items := []string{name, t.Value.Render(cd.value)}
+	extra := append([]string{t.Muted.Render(cd.where)}, cd.notes...)
+	if cd.value == "" {
+		// No outcome yet: the line says so by giving the target instead.
+		items, extra = []string{name}, nil
+		if len(cd.notes) > 0 {
+			items = append(items, cd.notes[len(cd.notes)-1])
+		}
+	}
+	text := flow(items, " ", width-2)
+	for _, e := range extra {
+		if lipgloss.Height(text) > 1 || lipgloss.Width(text)+2+lipgloss.Width(e) > width-2 {
+			break
+		}
+		text += "  " + e
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, pointer, text)
 }
 
 // rect is where an item landed in a tab's body, for mouse clicks and for
@@ -64,36 +119,108 @@ func (r rect) contains(x, y int) bool {
 	return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
 }
 
-// cardGrid lays indicator cards out in rows of as many as fit in width,
-// each row as tall as its tallest card.
-func (c *Context) cardGrid(inds []*model.Indicator, width, selected int) (string, []rect) {
-	if len(inds) == 0 {
+// cardGrid lays cards out in columns, filled top to bottom and then left
+// to right, so that the next card is always the one below, or the top of
+// the next column: ↓ and ↑ read the grid the way the eye does.
+type cardGrid struct {
+	cards   []card
+	compact bool
+	// cols is how many columns to use, at most; 0 is as many as fit.
+	cols  int
+	theme *Theme
+	memo  *memo // remembers each card as drawn; nil draws afresh
+}
+
+// compactMinWidth is the narrowest column of one-line cards.
+const compactMinWidth = 34
+
+// columns is how many columns of cards fit width.
+func (g cardGrid) columns(width int) int {
+	minW := cardMinWidth
+	if g.compact {
+		minW = compactMinWidth
+	}
+	n := max(1, min(len(g.cards), (width+1)/(minW+1)))
+	if g.cols > 0 {
+		n = min(n, g.cols)
+	}
+	return n
+}
+
+// draw lays the grid out at width with card selected (-1 for none). Each
+// column takes its share of the cards in order, as evenly as their
+// heights allow.
+func (g cardGrid) draw(width, selected int) (string, []rect) {
+	if len(g.cards) == 0 {
 		return "", nil
 	}
-	cols := max(1, min(len(inds), (width+1)/(cardMinWidth+1)))
-	cardW := (width - (cols - 1)) / cols
-	var rows []string
-	var rects []rect
-	y := 0
-	for start := 0; start < len(inds); start += cols {
-		end := min(start+cols, len(inds))
-		contents := make([][]string, 0, cols)
-		height := 0
-		for _, ind := range inds[start:end] {
-			lines := c.cardLines(ind, cardW-4)
-			contents = append(contents, lines)
-			height = max(height, lipgloss.Height(lipgloss.JoinVertical(lipgloss.Left, lines...))+2)
-		}
-		var row []string
-		for i, lines := range contents {
-			if i > 0 {
-				row = append(row, " ")
+	cols := g.columns(width)
+	colW := (width - (cols - 1)) / cols
+	drawn := make([]string, len(g.cards))
+	heights := make([]int, len(g.cards))
+	for i, cd := range g.cards {
+		draw := func() string {
+			if g.compact {
+				return cd.line(colW, i == selected)
 			}
-			row = append(row, c.card(lines, cardW, height, start+i == selected))
-			rects = append(rects, rect{x: i * (cardW + 1), y: y, w: cardW, h: height})
+			return cd.box(colW, i == selected)
 		}
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-		y += height
+		if g.memo != nil {
+			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected), draw)
+		} else {
+			drawn[i] = draw()
+		}
+		heights[i] = lipgloss.Height(drawn[i])
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, rows...), rects
+	splits := balance(heights, cols)
+	rects := make([]rect, len(g.cards))
+	var texts []string
+	var widths []int
+	x := 0
+	for c, start := range splits {
+		end := len(g.cards)
+		if c+1 < len(splits) {
+			end = splits[c+1]
+		}
+		y := 0
+		for i := start; i < end; i++ {
+			rects[i] = rect{x: x, y: y, w: colW, h: heights[i]}
+			y += heights[i]
+		}
+		texts = append(texts, strings.Join(drawn[start:end], "\n"))
+		widths = append(widths, colW)
+		x += colW + 1
+	}
+	return columns(texts, widths, 1), rects
+}
+
+// balance splits items of the given heights, in order, into at most cols
+// columns whose tallest is as short as can be; it returns where each
+// column starts.
+func balance(heights []int, cols int) []int {
+	total := 0
+	for _, h := range heights {
+		total += h
+	}
+	// The shortest tallest column that holds everything in cols columns.
+	for limit := 1; limit <= total; limit++ {
+		starts := []int{0}
+		used := 0
+		ok := true
+		for i, h := range heights {
+			if h > limit {
+				ok = false
+				break
+			}
+			if used+h > limit {
+				starts = append(starts, i)
+				used = 0
+			}
+			used += h
+		}
+		if ok && len(starts) <= cols {
+			return starts
+		}
+	}
+	return []int{0}
 }

@@ -1,51 +1,48 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/kmdash/kmdash/model"
 )
 
 func TestHiddenPoints(t *testing.T) {
-	num := func(s string) *model.Observation {
-		n, err := model.ParseNumber(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, _ := model.ParsePeriod("2025-01/2025-03")
-		return &model.Observation{Value: n, Period: p}
-	}
 	a := newApp(t, Options{Lang: model.En}, 120, 40)
-	c := &a.ctx
+	pt := func(m int, v string) chartPoint {
+		return chartPoint{month: m, value: num(t, v), period: model.Period{
+			From: model.Month{Year: 2025, Month: 1}, To: model.Month{Year: 2025, Month: m}}.Label(model.En, 2025)}
+	}
 	tests := []struct {
-		name  string
-		lines []chartLine
-		want  []string
+		name   string
+		series []chartSeries
+		want   []string
 	}{
 		{"same month, same value: the later series is hidden",
-			[]chartLine{{label: "Kunming", points: map[int]*model.Observation{3: num("4.3")}},
-				{label: "Yunnan", points: map[int]*model.Observation{3: num("4.30")}}},
+			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(3, "4.3")}}, {label: "Yunnan", points: []chartPoint{pt(3, "4.30")}}},
 			[]string{"Yunnan Q1 4.30 lies under Kunming's point"}},
 		{"same month, other value",
-			[]chartLine{{label: "Kunming", points: map[int]*model.Observation{3: num("4.3")}},
-				{label: "Yunnan", points: map[int]*model.Observation{3: num("4.4")}}},
+			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(3, "4.3")}}, {label: "Yunnan", points: []chartPoint{pt(3, "4.4")}}},
 			nil},
 		{"same value, other month",
-			[]chartLine{{label: "Kunming", points: map[int]*model.Observation{6: num("4.3")}},
-				{label: "Yunnan", points: map[int]*model.Observation{3: num("4.3")}}},
+			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(6, "4.3")}}, {label: "Yunnan", points: []chartPoint{pt(3, "4.3")}}},
 			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := c.hiddenPoints(tt.lines)
-			if len(got) != len(tt.want) {
-				t.Fatalf("notes = %q, want %q", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("note %d = %q, want %q", i, got[i], tt.want[i])
-				}
+			lc := &lineChart{series: tt.series, words: a.ctx.Words, theme: a.ctx.Theme}
+			if got := lc.hiddenPoints(); !slices.Equal(got, tt.want) {
+				t.Errorf("notes = %q, want %q", got, tt.want)
 			}
 		})
 	}
+}
+
+func num(t testing.TB, s string) model.Number {
+	t.Helper()
+	n, err := model.ParseNumber(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

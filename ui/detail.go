@@ -34,12 +34,7 @@ func (d *detail) draw(c *Context) {
 	}
 	d.drawnFor = key
 	inner := max(10, c.Width-4)
-	var lines []string
-	if d.it.ind != nil {
-		lines = c.indicatorDetail(d.it.ind, inner)
-	} else {
-		lines = c.initiativeDetail(d.it.ini, inner)
-	}
+	lines := c.itemDetail(d.it, inner)
 	d.body.Width, d.body.Height = inner, max(1, c.Height-chromeRows-3)
 	d.body.SetContent(strings.Join(lines, "\n"))
 }
@@ -48,6 +43,32 @@ func (d *detail) view(c *Context) string {
 	d.draw(c)
 	hint := c.Theme.Muted.Render(truncate(c.Words.DetailHint, c.Width-4))
 	return c.Theme.Box.Width(c.Width - 2).Render(d.body.View() + "\n" + hint)
+}
+
+// itemDetail is the full record of an item as lines of at most width
+// cells: the detail overlay shows it whole, the detail pane beside the
+// cards as much as fits.
+func (c *Context) itemDetail(it item, width int) []string {
+	var lines []string
+	switch {
+	case it.ind != nil:
+		lines = c.indicatorDetail(it.ind, width)
+	case it.ini != nil:
+		lines = c.initiativeDetail(it.ini, width)
+	}
+	// Wrapped paragraphs come as one string; a pane counts rows.
+	return strings.Split(strings.Join(lines, "\n"), "\n")
+}
+
+// sep is the dot between the parts of a line: " · ".
+func (c *Context) sep() string { return " " + c.Theme.Glyphs.Dot + " " }
+
+// tabName is a tab's name in the reader's language.
+func (c *Context) tabName(id model.TabID) string {
+	if t := c.Pack.Tab(id); t != nil {
+		return t.Name.In(c.Lang)
+	}
+	return string(id)
 }
 
 // para wraps text to width.
@@ -63,7 +84,7 @@ func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	}
 	lines := []string{
 		c.para(t.Heading, ind.Name.In(c.Lang)+"  "+t.Muted.Render(other), width),
-		c.para(t.Muted, fmt.Sprintf("%s %s · %s %s · %s", w.Tab, w.Tabs[ind.Tab], w.Unit, model.UnitName(c.Lang, ind.Unit), w.Measure[ind.Measure]), width),
+		c.para(t.Muted, strings.Join([]string{w.Tab + " " + c.tabName(ind.Tab), w.Unit + " " + model.UnitName(c.Lang, ind.Unit), w.Measure[ind.Measure]}, c.sep()), width),
 	}
 	if !ind.Note.IsZero() {
 		lines = append(lines, c.para(t.Plain, ind.Note.In(c.Lang), width))
@@ -127,7 +148,7 @@ func (c *Context) observationTable(ind *model.Indicator, width int) []string {
 		o := obs[i-1]
 		indent := "    "
 		if cols == 4 {
-			out = append(out, c.Theme.Muted.Render(truncate(indent+o.Period.String()+" · "+w.Source+" "+o.Source, width)))
+			out = append(out, c.Theme.Muted.Render(truncate(indent+o.Period.String()+c.sep()+w.Source+" "+o.Source, width)))
 		}
 		if o.Derived != nil {
 			out = append(out, c.para(c.Theme.Muted, indent+"= "+c.arithmetic(ind, o)+fmt.Sprintf(w.Aside, w.Arithmetic), width))
@@ -168,7 +189,7 @@ func (c *Context) sourceList(ids []string, width int) []string {
 		if s == nil {
 			continue
 		}
-		head := c.Theme.Selected.Render("["+s.ID+"]") + " " + strings.TrimSpace(s.Publisher.In(c.Lang)+" "+s.Title.In(c.Lang)) + " · " + s.Date
+		head := c.Theme.Selected.Render("["+s.ID+"]") + " " + strings.TrimSpace(s.Publisher.In(c.Lang)+" "+s.Title.In(c.Lang)) + c.sep() + s.Date
 		out = append(out, c.para(c.Theme.Plain, head, width))
 		if where := s.URL; where != "" {
 			// URLs are never wrapped, so they stay clickable and copyable.
@@ -187,10 +208,7 @@ func (c *Context) initiativeDetail(in *model.Initiative, width int) []string {
 	if c.Lang == model.En {
 		other = in.Name.Zh
 	}
-	sep := "、"
-	if c.Lang == model.En {
-		sep = ", "
-	}
+	sep := listSep(c.Lang)
 	months := make([]string, len(in.Months))
 	for i, m := range in.Months {
 		months[i] = model.MonthName(m, c.Lang)
@@ -203,13 +221,13 @@ func (c *Context) initiativeDetail(in *model.Initiative, width int) []string {
 		"", t.Title.Render(w.Places),
 	}
 	for _, p := range in.Places {
-		lines = append(lines, c.para(t.Plain, "  · "+p.In(c.Lang), width))
+		lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Dot+" "+p.In(c.Lang), width))
 	}
 	ids := append([]string(nil), in.Sources...)
 	if len(in.Facts) > 0 {
 		lines = append(lines, "", t.Title.Render(w.Facts))
 		for _, f := range in.Facts {
-			lines = append(lines, c.para(t.Plain, "  · "+f.Text.In(c.Lang)+t.Muted.Render(" ["+f.Source+"]"), width))
+			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Dot+" "+f.Text.In(c.Lang)+t.Muted.Render(" ["+f.Source+"]"), width))
 			ids = append(ids, f.Source)
 		}
 	}

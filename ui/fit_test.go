@@ -27,7 +27,7 @@ func TestFramesFit(t *testing.T) {
 	overlays := map[string][]string{"body": nil, "detail": {"enter"}, "search": {"/", "g"}, "help": {"?"}, "scrolled": {"down", "down", "down", "pgdown"}}
 	for _, profile := range profiles {
 		for _, lang := range model.Langs {
-			for ti, tab := range model.Tabs {
+			for ti, tab := range tabIDs(t) {
 				for name, keys := range overlays {
 					for _, size := range sizes {
 						a := newApp(t, Options{Lang: lang, Tab: tab, Renderer: renderer(profile)}, size[0], size[1])
@@ -50,22 +50,33 @@ func TestFramesFit(t *testing.T) {
 	}
 }
 
-// TestKeyFiguresVisible checks that from 80×24 up each tab shows its main
-// figures without scrolling.
+// TestKeyFiguresVisible checks that from 80×24 up each tab of the pack
+// shows, without scrolling, every card's headline figure and every
+// initiative's name, in both languages.
 func TestKeyFiguresVisible(t *testing.T) {
-	want := map[model.TabID][]string{
-		model.Economy:  {"4294.78", "4.4%", "6.7%", "6.2%", "10.2%"},
-		model.Industry: {"6.7%", "48.6%", "7.3"},
-		model.Services: {"6.2%", "9.5%", "10"},
-		model.Property: {"382.9", "10.2%", "5.7", "14.9", "17", "7"},
-		model.Tourism:  {"观鸥季", "赏花季", "食菌季", "市场游", "米轨游", "咖啡节", "▼"},
-	}
-	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
-		for tab, figures := range want {
-			frame := newApp(t, Options{Tab: tab}, size[0], size[1]).View()
-			for _, f := range figures {
-				if !strings.Contains(frame, f) {
-					t.Errorf("%s at %dx%d: %q not on screen", tab, size[0], size[1], f)
+	pack := testPack(t)
+	for _, tab := range pack.Tabs {
+		for _, lang := range model.Langs {
+			var want []string
+			for _, in := range pack.TabInitiatives(tab) {
+				want = append(want, in.Name.In(lang))
+			}
+			for _, ind := range pack.Cards(tab) {
+				// The figure in the reader's number form, without the
+				// qualifier a card may set apart.
+				if o := pack.Headline(ind); o != nil {
+					want = append(want, model.Figure(lang, o.Value, model.Exact, ind.Unit))
+				}
+			}
+			if len(want) == 0 {
+				t.Fatalf("tab %s shows no figures", tab.ID)
+			}
+			for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+				frame := newApp(t, Options{Tab: tab.ID, Lang: lang}, size[0], size[1]).View()
+				for _, f := range want {
+					if !strings.Contains(frame, f) {
+						t.Errorf("%s %s at %dx%d: %q not on screen", tab.ID, lang, size[0], size[1], f)
+					}
 				}
 			}
 		}
@@ -81,6 +92,37 @@ func TestTooSmallSaysWhatIsNeeded(t *testing.T) {
 		a.Update(resize(120, 40))
 		if frame := a.View(); strings.Contains(frame, "60×20") || !strings.Contains(lines(frame)[1], "1") {
 			t.Errorf("%s: after growing, the dashboard should be back:\n%s", lang, frame)
+		}
+	}
+}
+
+// TestFramesFitEverySize sweeps the sizes a terminal may have from the
+// smallest the dashboard draws in, 60×20, to 200×60: every frame of
+// every tab fills its terminal exactly and no line is wider. -short
+// samples the sweep.
+func TestFramesFitEverySize(t *testing.T) {
+	wStep, heights := 2, []int{20, 21, 24, 30, 33, 40, 47, 50, 59, 60}
+	if testing.Short() {
+		wStep, heights = 13, []int{20, 33, 47, 60}
+	}
+	pack := testPack(t)
+	theme := NewTheme(renderer(termenv.Ascii))
+	for _, tab := range tabIDs(t) {
+		for _, lang := range model.Langs {
+			for w := MinWidth; w <= 200; w += wStep {
+				for _, h := range heights {
+					frame := Frame(Options{Pack: pack, Lang: lang, Now: clock, Tab: tab, Theme: theme}, w, h)
+					ls := lines(frame)
+					if len(ls) != h {
+						t.Errorf("%s %s %dx%d: %d lines", tab, lang, w, h, len(ls))
+					}
+					for i, l := range ls {
+						if lipgloss.Width(l) > w {
+							t.Errorf("%s %s %dx%d: line %d is %d wide", tab, lang, w, h, i+1, lipgloss.Width(l))
+						}
+					}
+				}
+			}
 		}
 	}
 }

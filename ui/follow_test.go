@@ -18,24 +18,24 @@ func TestViewerFollowsStepsOutAndBackIn(t *testing.T) {
 	if !strings.Contains(v.View(), "following the presenter") {
 		t.Fatal("once a presenter is connected the footer says the viewer follows")
 	}
-	lead := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
+	lead := Position{Tab: "property", Item: "housing-sales-growth", Detail: true}
 	v.Update(LeadMsg(lead))
 	if got := v.position(); got != lead {
 		t.Fatalf("following: position = %+v, want %+v", got, lead)
 	}
 	press(v, "1") // a navigation key: the viewer steps out
-	if v.follow.following || v.position().Tab != model.Economy {
+	if v.follow.following || v.position().Tab != "economy" {
 		t.Fatalf("after 1: following=%v tab=%s", v.follow.following, v.position().Tab)
 	}
 	if !strings.Contains(v.View(), "browsing alone") {
 		t.Error("the footer should say the viewer browses alone")
 	}
-	v.Update(LeadMsg(Position{Tab: model.Services, Item: "services-key-industries"}))
-	if v.position().Tab != model.Economy {
+	v.Update(LeadMsg(Position{Tab: "services", Item: "services-key-industries"}))
+	if v.position().Tab != "economy" {
 		t.Error("a viewer browsing alone is not moved by the presenter")
 	}
 	press(v, "f")
-	if got := v.position(); !v.follow.following || got.Tab != model.Services || got.Item != "services-key-industries" {
+	if got := v.position(); !v.follow.following || got.Tab != "services" || got.Item != "services-key-industries" {
 		t.Errorf("f should rejoin at the presenter's latest position, got %+v", got)
 	}
 	press(v, "L")
@@ -51,10 +51,10 @@ func TestPresenterAnnouncesMoves(t *testing.T) {
 	want := []Position{
 		// Where the presenter starts is not told: it is where the room
 		// was (or the first tab, where an unled room is anyway).
-		{model.Industry, "industry-growth", false},
-		{model.Industry, "industry-contribution", false},
-		{model.Industry, "industry-contribution", true},
-		{model.Industry, "industry-contribution", false},
+		{"industry", "industry-growth", false},
+		{"industry", "industry-contribution", false},
+		{"industry", "industry-contribution", true},
+		{"industry", "industry-contribution", false},
 	}
 	if len(moves) != len(want) {
 		t.Fatalf("moves = %+v, want %+v (L changes no position and is not announced)", moves, want)
@@ -119,12 +119,12 @@ func TestViewerBrowsesAloneOnAnyNavigation(t *testing.T) {
 		if v.follow.following || !strings.Contains(lines(v.View())[39], "browsing alone") {
 			t.Errorf("%s: following=%v, footer %q; want browsing alone", name, v.follow.following, lines(v.View())[39])
 		}
-		v.Update(LeadMsg{Tab: model.Tourism})
-		if v.position().Tab == model.Tourism {
+		v.Update(LeadMsg{Tab: "tourism"})
+		if v.position().Tab == "tourism" {
 			t.Errorf("%s: a viewer browsing alone was moved by the presenter", name)
 		}
 		press(v, "f")
-		if !v.follow.following || v.autoplay.on || v.position().Tab != model.Tourism {
+		if !v.follow.following || v.autoplay.on || v.position().Tab != "tourism" {
 			t.Errorf("%s: f should stop autoplay and rejoin the room: following=%v autoplay=%v tab=%s",
 				name, v.follow.following, v.autoplay.on, v.position().Tab)
 		}
@@ -135,12 +135,12 @@ func TestViewerBrowsesAloneOnAnyNavigation(t *testing.T) {
 // another presenter moves this one too, without an echo back.
 func TestPresenterStartsWhereTheRoomIs(t *testing.T) {
 	var moves []Position
-	room := Position{Tab: model.Services, Item: "services-key-industries"}
+	room := Position{Tab: "services", Item: "services-key-industries"}
 	p := newApp(t, Options{Role: Presenter, Lead: &room, OnMove: func(pos Position) { moves = append(moves, pos) }}, 120, 40)
 	if got := p.position(); got != room {
 		t.Fatalf("presenter starts at %+v, want the room's %+v", got, room)
 	}
-	other := Position{Tab: model.Tourism, Item: p.tabs[4].item(1).id()}
+	other := Position{Tab: "tourism", Item: p.tabs[4].item(1).id()}
 	p.Update(LeadMsg(other))
 	if got := p.position(); got != other {
 		t.Fatalf("after another presenter's move at %+v, want %+v", got, other)
@@ -149,7 +149,7 @@ func TestPresenterStartsWhereTheRoomIs(t *testing.T) {
 		t.Fatalf("moves %+v told without a key of this presenter's", moves)
 	}
 	press(p, "j")
-	if len(moves) != 1 || moves[0].Tab != model.Tourism || moves[0] == other {
+	if len(moves) != 1 || moves[0].Tab != "tourism" || moves[0] == other {
 		t.Fatalf("moves %+v, want one: the next item on the tourism tab", moves)
 	}
 }

@@ -78,9 +78,9 @@ func (c *Context) comparison(ind *model.Indicator, from *model.Observation, cmp 
 	gap := c.gap(ind, cmp.Gap)
 	label := c.otherLabel(from, cmp)
 	if cmp.Above {
-		return c.Theme.Up.Render("▲") + " " + fmt.Sprintf(c.Words.Above, label, gap)
+		return c.Theme.Up.Render(c.Theme.Glyphs.Up) + " " + fmt.Sprintf(c.Words.Above, label, gap)
 	}
-	return c.Theme.Down.Render("▼") + " " + fmt.Sprintf(c.Words.Below, label, gap)
+	return c.Theme.Down.Render(c.Theme.Glyphs.Down) + " " + fmt.Sprintf(c.Words.Below, label, gap)
 }
 
 // arithmetic spells out how a derived figure was computed, the same

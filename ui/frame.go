@@ -83,7 +83,13 @@ func (a *App) footer() string {
 func (a *App) status() string {
 	w := a.ctx.Words
 	var parts []string
-	if a.autoplay.on {
+	if a.notice != "" {
+		parts = append(parts, a.notice)
+	}
+	switch {
+	case a.autoplay.on && a.overlaid():
+		parts = append(parts, w.Paused)
+	case a.autoplay.on:
 		parts = append(parts, fmt.Sprintf(w.Autoplay, a.autoplay.left))
 	}
 	if s := a.followStatus(); s != "" {
@@ -94,7 +100,7 @@ func (a *App) status() string {
 			parts = append(parts, w.More)
 		}
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, a.ctx.sep())
 }
 
 // helpView is the `?` overlay: every key, grouped, and the mouse. The

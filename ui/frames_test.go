@@ -5,8 +5,6 @@ import (
 	"unsafe"
 
 	"github.com/muesli/termenv"
-
-	"github.com/kmdash/kmdash/model"
 )
 
 // Followers whose terminals agree share one frame per place the
@@ -22,11 +20,11 @@ func TestFollowersShareFrames(t *testing.T) {
 	b := newApp(t, shared, 120, 40)
 	alone := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme}, 120, 40)
 
-	here := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
+	here := Position{Tab: "property", Item: "housing-sales-growth", Detail: true}
 	// b gets there another way: via other places, and a language round trip.
-	b.Update(LeadMsg{Tab: model.Tourism, Item: "gull-season"})
+	b.Update(LeadMsg{Tab: "tourism", Item: "gull-season"})
 	press(b, "L", "L")
-	b.Update(LeadMsg{Tab: model.Property, Item: "housing-sales-area"})
+	b.Update(LeadMsg{Tab: "property", Item: "housing-sales-area"})
 	for _, app := range []*App{a, b, alone} {
 		app.Update(PresenceMsg{Presenters: []string{"王老师"}})
 		app.Update(LeadMsg(here))
@@ -61,7 +59,7 @@ func TestSharedDetailScrollsAtOnce(t *testing.T) {
 	rend := renderer(termenv.ANSI256)
 	theme := NewTheme(rend)
 	frames := NewFrames(16)
-	here := Position{Tab: model.Property, Item: "housing-sales-growth", Detail: true}
+	here := Position{Tab: "property", Item: "housing-sales-growth", Detail: true}
 	a := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme, Frames: frames}, 100, 24)
 	b := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme, Frames: frames}, 100, 24)
 	alone := newApp(t, Options{Role: Viewer, Renderer: rend, Theme: theme}, 100, 24)

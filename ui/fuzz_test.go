@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -90,7 +89,7 @@ type fuzzSession struct {
 	height  int
 }
 
-func readSession(r *fuzzReader) fuzzSession {
+func readSession(r *fuzzReader, pack *model.Pack) fuzzSession {
 	b := r.byte()
 	s := fuzzSession{
 		role:    Role(b % 3),
@@ -99,7 +98,7 @@ func readSession(r *fuzzReader) fuzzSession {
 		dark:    (b/24)%2 == 0,
 		shared:  (b/48)%2 == 1,
 	}
-	s.tab = model.Tabs[r.byte()%len(model.Tabs)]
+	s.tab = pack.Tabs[int(r.byte())%len(pack.Tabs)].ID
 	s.width, s.height = r.u16()%301, r.byte()%101
 	return s
 }
@@ -148,10 +147,11 @@ func readMsg(r *fuzzReader, a *App, pack *model.Pack) tea.Msg {
 		return m
 	case opLead:
 		ti, ii, detail := r.byte(), r.byte(), r.byte()%2 == 1
+		// One index past the pack's tabs names a tab it does not have.
 		p := Position{Tab: model.TabID("nowhere"), Item: "no-such-item", Detail: detail}
-		if ti%6 < len(model.Tabs) {
-			p.Tab = model.Tabs[ti%6]
-			t := newTab(pack, p.Tab)
+		if i := int(ti) % (len(pack.Tabs) + 1); i < len(pack.Tabs) {
+			p.Tab = pack.Tabs[i].ID
+			t := newTab(pack, pack.Tabs[i])
 			if n := t.count(); ii%(n+1) < n {
 				p.Item = t.item(ii % (n + 1)).id()
 			}
@@ -296,7 +296,7 @@ func checkLead(t *testing.T, a *App, lead Position, following bool, before Posit
 		}
 		return
 	}
-	i := slices.Index(model.Tabs, lead.Tab)
+	i := a.ctx.Pack.TabIndex(lead.Tab)
 	if i < 0 {
 		return // a tab this dashboard does not have: nowhere to go
 	}
@@ -319,8 +319,8 @@ func checkLead(t *testing.T, a *App, lead Position, following bool, before Posit
 // they may while a program shuts down.
 func runFuzz(t *testing.T, input []byte) {
 	r := &fuzzReader{b: input}
-	s := readSession(r)
 	pack := testPack(t)
+	s := readSession(r, pack)
 	rend := fuzzRenderer(s.profile, s.dark)
 	theme := NewTheme(rend)
 	o := Options{Pack: pack, Lang: s.lang, Tab: s.tab, Role: s.role, Renderer: rend, Theme: theme}

@@ -78,3 +78,14 @@ func press(a *App, keys ...string) tea.Cmd {
 func lines(frame string) []string { return strings.Split(frame, "\n") }
 
 func resize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// tabIDs are the embedded pack's tabs: tests that go through every tab
+// take them from the pack, so a tab added there is checked too.
+func tabIDs(t testing.TB) []model.TabID {
+	t.Helper()
+	var out []model.TabID
+	for _, tab := range testPack(t).Tabs {
+		out = append(out, tab.ID)
+	}
+	return out
+}

@@ -6,44 +6,72 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/words"
 )
 
-// initiativeList draws one row per tourism initiative: its name and
-// season, and when there is room a second line with its places. The
-// selected row is marked with ▸ as well as colour.
-func (c *Context) initiativeList(inits []*model.Initiative, width, selected int, roomy bool) (string, []rect) {
-	t := c.Theme
+// initiativeList is one row per tourism initiative: its name and season,
+// and when rows allow a second line with its places. Text wraps under its
+// own column rather than being cut. The selected row is marked with a
+// pointer as well as colour.
+type initiativeList struct {
+	inits []*model.Initiative
+	lang  model.Lang
+	words *words.Words
+	theme *Theme
+}
+
+func (c *Context) initiativeList(inits []*model.Initiative) initiativeList {
+	return initiativeList{inits: inits, lang: c.Lang, words: c.Words, theme: c.Theme}
+}
+
+// How much of each initiative the list says, beyond its name and season.
+const (
+	seasonOnly = iota
+	withPlaces // and where it is
+	withWhat   // and what it is
+)
+
+// draw lays the list out at width with row selected (-1 for none), each
+// initiative saying as much as more says.
+func (il initiativeList) draw(width, selected, more int) (string, []rect) {
+	if len(il.inits) == 0 {
+		return "", nil
+	}
+	t := il.theme
 	nameW := 0
-	for _, in := range inits {
-		nameW = max(nameW, lipgloss.Width(in.Name.In(c.Lang)))
+	for _, in := range il.inits {
+		nameW = max(nameW, lipgloss.Width(in.Name.In(il.lang)))
 	}
-	nameW = min(nameW, width/2)
-	sep := "、"
-	if c.Lang == model.En {
-		sep = ", "
-	}
-	lines := []string{t.Plain.Width(width).Render(t.Heading.Render(c.Words.Initiatives))}
+	nameW = min(nameW, width/3)
+	lines := []string{t.Plain.Width(width).Render(t.Heading.Render(il.words.Initiatives))}
 	var rects []rect
-	for i, in := range inits {
-		marker, nameStyle := "  ", t.Title
+	indent := nameW + 4
+	room := max(8, width-indent)
+	for i, in := range il.inits {
+		pointer, nameStyle := "  ", t.Title
 		if i == selected {
-			marker, nameStyle = t.Selected.Render("▸ "), t.Selected
+			pointer, nameStyle = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected
 		}
-		name := truncate(in.Name.In(c.Lang), nameW)
-		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
-		row := marker + nameStyle.Render(name) + "  "
-		row += t.Muted.Render(truncate(in.Season.In(c.Lang), width-lipgloss.Width(row)))
-		rows := []string{row}
-		if roomy {
-			places := make([]string, len(in.Places))
+		name := nameStyle.Render(wrap(in.Name.In(il.lang), nameW))
+		// What the pack does not say is left out, not left blank.
+		var parts []string
+		if season := in.Season.In(il.lang); season != "" {
+			parts = append(parts, t.Muted.Width(room).Render(wrap(season, room)))
+		}
+		if more >= withPlaces && len(in.Places) > 0 {
+			names := make([]string, len(in.Places))
 			for j, p := range in.Places {
-				places[j] = p.In(c.Lang)
+				names[j] = p.In(il.lang)
 			}
-			indent := strings.Repeat(" ", nameW+4)
-			rows = append(rows, indent+truncate(strings.Join(places, sep), width-len(indent)))
+			parts = append(parts, t.Plain.Width(room).Render(wrap(strings.Join(names, listSep(il.lang)), room)))
 		}
-		rects = append(rects, rect{x: 0, y: len(lines), w: width, h: len(rows)})
-		lines = append(lines, rows...)
+		if what := in.What.In(il.lang); (more >= withWhat || len(parts) == 0) && what != "" {
+			parts = append(parts, t.Muted.Width(room).Render(wrap(what, room)))
+		}
+		text := lipgloss.JoinVertical(lipgloss.Left, parts...)
+		row := lipgloss.JoinHorizontal(lipgloss.Top, pointer, t.Plain.Width(nameW+2).Render(name), text)
+		rects = append(rects, rect{x: 0, y: len(lines), w: width, h: lipgloss.Height(row)})
+		lines = append(lines, strings.Split(row, "\n")...)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, lines...), rects
+	return strings.Join(lines, "\n"), rects
 }

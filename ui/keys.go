@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/kmdash/kmdash/model"
@@ -10,8 +12,8 @@ import (
 // KeyMap is every key the dashboard answers to. The footer, the `?`
 // overlay and the tests all read this one declaration.
 type KeyMap struct {
-	Tab1, Tab2, Tab3, Tab4, Tab5 key.Binding
-	Tabs                         key.Binding // help-only summary of 1–5
+	// Tabs are the digit keys, one for each of the pack's tabs.
+	Tabs                         key.Binding
 	NextTab, PrevTab             key.Binding
 	Up, Down                     key.Binding
 	PageUp, PageDown             key.Binding
@@ -22,17 +24,25 @@ type KeyMap struct {
 	Autoplay                     key.Binding
 	Follow                       key.Binding
 	Help                         key.Binding
-	Quit                         key.Binding
+	Quit, ForceQuit              key.Binding
 }
 
-// NewKeyMap declares the bindings with help in language l. following
-// says whether `f` means anything in this session (SSH viewers only).
-func NewKeyMap(l model.Lang, following bool) KeyMap {
+// NewKeyMap declares the bindings with help in language l for a pack of
+// tabs tabs (at most model.MaxTabs, one digit each). following says
+// whether `f` means anything in this session (SSH viewers only).
+func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
 	h := words.For(l).Keys
-	tab := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k)) }
+	tabs = max(1, min(model.MaxTabs, tabs))
+	digits := make([]string, tabs)
+	for i := range digits {
+		digits[i] = strconv.Itoa(i + 1)
+	}
+	span := "1"
+	if tabs > 1 {
+		span = "1-" + digits[tabs-1]
+	}
 	km := KeyMap{
-		Tab1: tab("1"), Tab2: tab("2"), Tab3: tab("3"), Tab4: tab("4"), Tab5: tab("5"),
-		Tabs:          key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", h.Tabs)),
+		Tabs:          key.NewBinding(key.WithKeys(digits...), key.WithHelp(span, h.Tabs)),
 		NextTab:       key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→/l", h.Next)),
 		PrevTab:       key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←/h", h.Prev)),
 		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", h.Up)),
@@ -48,7 +58,9 @@ func NewKeyMap(l model.Lang, following bool) KeyMap {
 		Autoplay:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", h.Autoplay)),
 		Follow:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", h.Follow)),
 		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", h.Help)),
-		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", h.Quit)),
+		// q closes an overlay before it quits; ctrl+c always quits.
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h.Quit)),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h.ForceQuit)),
 	}
 	km.Follow.SetEnabled(following)
 	return km
@@ -69,13 +81,19 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Tabs, k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Open, k.Back, k.NextIndicator, k.PrevIndicator, k.Search},
-		{k.Language, k.Autoplay, k.Follow, k.Help, k.Quit},
+		{k.Language, k.Autoplay, k.Follow, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
 // navigation lists the keys that move a viewer's own screen; pressing
 // one while following the presenter means the viewer wants to browse.
 func (k KeyMap) navigation() []key.Binding {
-	return []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.NextTab, k.PrevTab,
+	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab,
 		k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Back, k.NextIndicator, k.PrevIndicator, k.Search}
+}
+
+// moves lists the keys that take the screen somewhere else: they stop
+// autoplay, where opening a detail, search or help only pauses it.
+func (k KeyMap) moves() []key.Binding {
+	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Up, k.Down, k.NextIndicator, k.PrevIndicator}
 }

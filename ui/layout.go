@@ -6,8 +6,6 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/kmdash/kmdash/model"
 )
 
 // The smallest terminal the dashboard draws in, and the width from which
@@ -31,7 +29,7 @@ func truncate(s string, width int) string {
 func (c *Context) header() string {
 	t := c.Theme
 	right := " " + c.Words.PackLabel + " " + c.Pack.ID + " "
-	left := " " + c.Pack.Title.In(c.Lang) + " · " + c.Pack.Date + " "
+	left := " " + c.Pack.Title.In(c.Lang) + c.sep() + c.Pack.Date + " "
 	// The meeting and its date matter more than the pack's name: the
 	// name goes first when both do not fit.
 	room := c.Width - lipgloss.Width(right)
@@ -67,8 +65,8 @@ func (c *Context) tabLabels(active int, style tabStyle) (string, [][2]int) {
 	var parts []string
 	var spans [][2]int
 	x := len(style.pad)
-	for i, id := range model.Tabs {
-		label := c.Words.Tabs[id]
+	for i, tab := range c.Pack.Tabs {
+		label := tab.Name.In(c.Lang)
 		if style.numbers {
 			label = fmt.Sprintf("%d %s", i+1, label)
 		}

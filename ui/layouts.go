@@ -12,16 +12,13 @@ import (
 // once. What a tab draws depends only on the key below, and drawings are
 // never changed once made, so sharing them is safe. Nil means no sharing.
 type Layouts struct {
-	bodies  *lru.Cache[layoutKey, *layout]
-	statics *lru.Cache[layoutKey, []block]
+	bodies *lru.Cache[layoutKey, *layout]
 }
 
-// NewLayouts keeps up to size tab bodies (a few kilobytes each) and as
-// many sets of charts.
+// NewLayouts keeps up to size tab bodies (a few kilobytes each).
 func NewLayouts(size int) *Layouts {
 	bodies, _ := lru.New[layoutKey, *layout](size)
-	statics, _ := lru.New[layoutKey, []block](size)
-	return &Layouts{bodies: bodies, statics: statics}
+	return &Layouts{bodies: bodies}
 }
 
 // layoutKey is everything a tab's body is drawn from.
@@ -32,7 +29,7 @@ type layoutKey struct {
 	lang          model.Lang
 	month         int // the clock's year and month, for the season calendar
 	width, height int
-	selected      int // -1 for the charts, which do not depend on it
+	selected      int
 }
 
 // layout is a tab's body: its lines, cut to the width, and
@@ -63,14 +60,6 @@ func (l *Layouts) body(key layoutKey, make func() *layout) *layout {
 		return make()
 	}
 	return cached(l.bodies, key, make)
-}
-
-// static is body's counterpart for a tab's charts, bars and calendar.
-func (l *Layouts) static(key layoutKey, make func() []block) []block {
-	if !l.shares(key) {
-		return make()
-	}
-	return cached(l.statics, key, make)
 }
 
 func cached[V any](c *lru.Cache[layoutKey, V], key layoutKey, make func() V) V {

@@ -8,8 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
-
-	"github.com/kmdash/kmdash/model"
 )
 
 // TestProgramDrivenByKeys runs the dashboard as a real bubbletea program
@@ -55,7 +53,7 @@ func TestProgramDrivenByKeys(t *testing.T) {
 	}
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(*App)
-	if got := final.position(); got.Tab != model.Tourism || got.Item != "coffee-festival-visits" {
+	if got := final.position(); got.Tab != "tourism" || got.Item != "coffee-festival-visits" {
 		t.Errorf("final position %+v", got)
 	}
 }

@@ -41,16 +41,15 @@ func newSearch(c *Context) *search {
 func (s *search) match(p *model.Pack) {
 	q := strings.ToLower(strings.TrimSpace(s.input.Value()))
 	s.hits = s.hits[:0]
-	for ti, tabID := range model.Tabs {
-		for _, ind := range p.TabIndicators(tabID) {
-			if matches(q, ind.ID, ind.Initials, ind.Name) {
+	for ti, tab := range p.Tabs {
+		// Each indicator is found on its home tab, where review visits
+		// it; each initiative on the tab that lists it.
+		for _, ind := range p.Cards(tab) {
+			if ind.Tab == tab.ID && matches(q, ind.ID, ind.Initials, ind.Name) {
 				s.hits = append(s.hits, hit{tab: ti, it: item{ind: ind}})
 			}
 		}
-		if tabID != model.Tourism {
-			continue
-		}
-		for _, in := range p.Initiatives {
+		for _, in := range p.TabInitiatives(tab) {
 			if matches(q, in.ID, in.Initials, in.Name) {
 				s.hits = append(s.hits, hit{tab: ti, it: item{ini: in}})
 			}
@@ -89,9 +88,9 @@ func (s *search) view(c *Context) string {
 		h := s.hits[i]
 		marker, style := "  ", t.Plain
 		if i == s.selected {
-			marker, style = t.Selected.Render("▸ "), t.Selected
+			marker, style = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected
 		}
-		label := t.Muted.Render("["+c.Words.Tabs[model.Tabs[h.tab]]+"] ") + style.Render(name(h.it, c.Lang))
+		label := t.Muted.Render("["+c.Pack.Tabs[h.tab].Name.In(c.Lang)+"] ") + style.Render(name(h.it, c.Lang))
 		if h.it.ind != nil {
 			if o := c.Pack.Headline(h.it.ind); o != nil {
 				label += "  " + c.figure(h.it.ind, o) + t.Muted.Render(" "+c.period(o))

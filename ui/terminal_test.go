@@ -76,7 +76,7 @@ func TestColourProfiles(t *testing.T) {
 	}
 	for _, p := range profiles {
 		for _, lang := range model.Langs {
-			for _, tab := range model.Tabs {
+			for _, tab := range tabIDs(t) {
 				for _, size := range sizes {
 					for _, ov := range overlays {
 						name := fmt.Sprintf("%s/%s/%s/%dx%d/%s", p.name, lang, tab, size[0], size[1], ov.name)
@@ -193,7 +193,7 @@ func TestTerminalEnvironment(t *testing.T) {
 			case termenv.TrueColor:
 				allowed, needs = all, "true"
 			}
-			for _, tab := range model.Tabs {
+			for _, tab := range tabIDs(t) {
 				a := newApp(t, Options{Tab: tab, Renderer: r}, 120, 40)
 				checkTerminalFrame(t, a.View(), 120, 40, c.profile, allowed, needs, true)
 			}

@@ -42,6 +42,8 @@ type Theme struct {
 	// Series are the chart colours in asciigraph's terms, matching Regions.
 	Series []asciigraph.AnsiColor
 	Target asciigraph.AnsiColor
+	// Glyphs are the symbols drawn beside text: arrows, markers, strokes.
+	Glyphs *Glyphs
 	// helpModel draws the footer's keys and the `?` overlay; sessions
 	// take copies (help), so its styles are made once per theme.
 	helpModel help.Model
@@ -113,6 +115,7 @@ func NewTheme(r *lipgloss.Renderer) *Theme {
 		NowColumn:    s().Bold(true).Reverse(true),
 		Warning:      s().Bold(true).Foreground(warning),
 		Target:       asciigraph.Gray,
+		Glyphs:       &unicodeGlyphs,
 		Colour:       r.ColorProfile() != termenv.Ascii,
 	}
 	t.helpModel = help.New()

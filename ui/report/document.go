@@ -42,31 +42,28 @@ type row struct {
 	sources        []string
 }
 
-// tabs is the dashboard's tabs in order; the tab that holds the
-// initiatives is the tourism tab.
-// TODO(tabs): read both from the pack once it declares its tabs.
-func tabs() []model.TabID { return model.Tabs }
-
-func holdsInitiatives(tab model.TabID) bool { return tab == model.Tourism }
-
+// newDocument lays the pack out as the dashboard does: a section for
+// each of its tabs, in their order, holding the indicators whose home it
+// is (in the order of its cards) and the initiatives it lists.
 func newDocument(p *model.Pack, lang model.Lang) *document {
 	d := &document{pack: p, lang: lang, w: words.For(lang), number: map[string]int{}}
-	for _, tab := range tabs() {
-		s := section{tab: tab, name: d.w.Tabs[tab]}
-		for _, ind := range p.TabIndicators(tab) {
+	for _, tab := range p.Tabs {
+		s := section{tab: tab.ID, name: tab.Name.In(lang)}
+		for _, ind := range p.Cards(tab) {
+			if ind.Tab != tab.ID {
+				continue // a card repeated from its home tab
+			}
 			b := block{ind: ind}
 			for _, o := range ind.Obs {
 				b.rows = append(b.rows, d.row(ind, o))
 			}
 			s.indicators = append(s.indicators, b)
 		}
-		if holdsInitiatives(tab) {
-			s.initiatives = p.Initiatives
-			for _, in := range p.Initiatives {
-				d.cite(in.Sources...)
-				for _, f := range in.Facts {
-					d.cite(f.Source)
-				}
+		s.initiatives = p.TabInitiatives(tab)
+		for _, in := range s.initiatives {
+			d.cite(in.Sources...)
+			for _, f := range in.Facts {
+				d.cite(f.Source)
 			}
 		}
 		d.sections = append(d.sections, s)

@@ -109,8 +109,8 @@ func TestExportJSONShape(t *testing.T) {
 		sources[s.ID] = s.URL
 	}
 	tabs := map[string]bool{}
-	for _, tab := range model.Tabs {
-		tabs[string(tab)] = true
+	for _, tab := range shippedPack(t).Tabs {
+		tabs[string(tab.ID)] = true
 	}
 	count := 0
 	for _, ind := range e.Indicators {
@@ -164,6 +164,7 @@ indicators:
       - {region: kunming, period: 2025-01/2025-03, value: 0.10, source: s}
       - {region: kunming, period: 2025-01/2025-04, value: 2805900, source: s}
       - {region: kunming, period: 2025-01/2025-05, value: 4294.780, source: s}
+tabs: [{id: economy, name: 经济, cards: [a]}]
 `
 	want := []string{"6.0", "-3.0", "0.10", "2805900", "4294.780"}
 	p, err := data.Load("digits.yaml", []byte(pack))

@@ -165,7 +165,7 @@ func exportJSON(w io.Writer, p *model.Pack) error {
 func jsonIndicatorOf(p *model.Pack, ind *model.Indicator) jsonIndicator {
 	ji := jsonIndicator{ID: ind.ID, Tab: string(ind.Tab), Name: text(ind.Name), FullName: text(ind.FullName()),
 		Unit: ind.Unit.Zh, Measure: string(ind.Measure), Note: optText(ind.Note),
-		TabLabel:     both(func(l model.Lang) string { return words.For(l).Tabs[ind.Tab] }),
+		TabLabel:     both(func(l model.Lang) string { return tabName(p, ind.Tab, l) }),
 		UnitLabel:    both(func(l model.Lang) string { return model.UnitName(l, ind.Unit) }),
 		MeasureLabel: both(func(l model.Lang) string { return words.For(l).Measure[ind.Measure] }),
 	}
@@ -188,4 +188,12 @@ func jsonIndicatorOf(p *model.Pack, ind *model.Indicator) jsonIndicator {
 		ji.Observations = append(ji.Observations, jo)
 	}
 	return ji
+}
+
+// tabName is the name the pack gives a tab in l, or its id.
+func tabName(p *model.Pack, id model.TabID, l model.Lang) string {
+	if t := p.Tab(id); t != nil {
+		return t.Name.In(l)
+	}
+	return string(id)
 }

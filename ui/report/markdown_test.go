@@ -91,10 +91,10 @@ func TestExportMarkdownStructure(t *testing.T) {
 		md := string(export(t, p, "md", lang))
 		w := words.For(lang)
 		at := -1
-		for _, tab := range model.Tabs {
-			i := strings.Index(md, "\n## "+w.Tabs[tab]+"\n")
+		for _, tab := range p.Tabs {
+			i := strings.Index(md, "\n## "+tab.Name.In(lang)+"\n")
 			if i < at {
-				t.Errorf("%s: tab %s out of order or missing", lang, tab)
+				t.Errorf("%s: tab %s out of order or missing", lang, tab.ID)
 			}
 			at = i
 		}

@@ -4,10 +4,6 @@ import "github.com/kmdash/kmdash/model"
 
 // en is the interface in English.
 var en = Words{
-	Tabs: map[model.TabID]string{
-		model.Economy: "Economy", model.Industry: "Industry", model.Services: "Services",
-		model.Property: "Property", model.Tourism: "Tourism",
-	},
 	PackLabel:  "pack",
 	TooSmall:   "Terminal too small",
 	NeedSize:   "need at least %d×%d, now %d×%d",
@@ -49,12 +45,18 @@ var en = Words{
 	MonthAxis:   "x: month the period ends",
 	Initiatives: "Tourism products",
 	Calendar:    "Seasons",
+	TargetOf:    "%s %d target",
+	PaneMore:    "enter for all",
+	Position:    "indicator %d/%d",
+	WrapStart:   "back to the first",
+	WrapEnd:     "back to the last",
+	Paused:      "⏸ autoplay paused",
 
 	SearchPrompt: "Search: ",
 	NoResults:    "No indicator matches",
 	SearchHint:   "Chinese, English or pinyin initials · ↑↓ choose · enter jump · esc cancel",
 	HelpTitle:    "Keys",
-	HelpMouse:    "Mouse: click a tab to switch, a card to select it; the wheel scrolls",
+	HelpMouse:    "Mouse: click a tab to switch, a card to select it and again to open it; the wheel scrolls",
 	DetailHint:   "↑↓ scroll · n/N next/previous indicator · esc back",
 
 	Autoplay:       "▶ autoplay %ds",
@@ -124,7 +126,7 @@ var en = Words{
 		Tabs: "tabs", Next: "next tab", Prev: "previous tab", Up: "up", Down: "down",
 		PageUp: "page up", PageDown: "page down", Open: "detail", Back: "back",
 		NextInd: "next indicator", PrevInd: "previous indicator", Search: "search", Lang: "中文",
-		Autoplay: "autoplay", Follow: "follow presenter", Help: "help", Quit: "quit",
+		Autoplay: "autoplay", Follow: "follow presenter", Help: "help", Quit: "close/quit", ForceQuit: "quit now",
 	},
 
 	Doc: Doc{

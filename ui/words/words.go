@@ -10,8 +10,6 @@ import "github.com/kmdash/kmdash/model"
 // Words is every piece of interface text in one language. Figures and
 // names never live here: they come from the pack.
 type Words struct {
-	Tabs map[model.TabID]string
-
 	PackLabel   string
 	TooSmall    string // title of the "too small" screen
 	NeedSize    string // "need at least %d×%d, now %d×%d"
@@ -51,6 +49,12 @@ type Words struct {
 	MonthAxis   string
 	Initiatives string
 	Calendar    string
+	TargetOf    string // "%s%d年目标": whose target, for which year
+	PaneMore    string // the detail pane goes on in the full detail
+	Position    string // "%d/%d": where n/N are in the review order
+	WrapStart   string // n went past the last indicator to the first
+	WrapEnd     string // N went past the first to the last
+	Paused      string // autoplay waits while an overlay is open
 
 	SearchPrompt string
 	NoResults    string
@@ -118,7 +122,7 @@ type Columns struct {
 type Keys struct {
 	Tabs, Next, Prev, Up, Down, PageUp, PageDown, Open, Back string
 	NextInd, PrevInd, Search, Lang, Autoplay, Follow         string
-	Help, Quit                                               string
+	Help, Quit, ForceQuit                                    string
 }
 
 // For is the table for language l; Chinese for any language without one.

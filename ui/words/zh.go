@@ -4,10 +4,6 @@ import "github.com/kmdash/kmdash/model"
 
 // zh is the interface in Simplified Chinese, the dashboard's first language.
 var zh = Words{
-	Tabs: map[model.TabID]string{
-		model.Economy: "经济", model.Industry: "工业", model.Services: "服务业",
-		model.Property: "房地产", model.Tourism: "文旅",
-	},
 	PackLabel:  "数据包",
 	TooSmall:   "终端窗口太小",
 	NeedSize:   "至少需要 %d×%d，当前 %d×%d",
@@ -49,12 +45,18 @@ var zh = Words{
 	MonthAxis:   "横轴：期末月份",
 	Initiatives: "特色旅游产品",
 	Calendar:    "全年时令",
+	TargetOf:    "%s%d年目标",
+	PaneMore:    "enter 查看全部",
+	Position:    "第%d/%d个指标",
+	WrapStart:   "已回到第一个",
+	WrapEnd:     "已回到最后一个",
+	Paused:      "⏸ 自动播放暂停",
 
 	SearchPrompt: "搜索指标：",
 	NoResults:    "没有匹配的指标",
 	SearchHint:   "输入中文、英文或拼音首字母 · ↑↓ 选择 · enter 跳转 · esc 取消",
 	HelpTitle:    "按键说明",
-	HelpMouse:    "鼠标：点击标签切换，点击卡片选中，滚轮滚动",
+	HelpMouse:    "鼠标：点击标签切换，点击卡片选中，再点一次打开详情，滚轮滚动",
 	DetailHint:   "↑↓ 滚动 · n/N 下一个/上一个指标 · esc 返回",
 
 	Autoplay:       "▶ 自动播放 %ds",
@@ -123,7 +125,7 @@ var zh = Words{
 		Tabs: "切换栏目", Next: "下一栏目", Prev: "上一栏目", Up: "上移", Down: "下移",
 		PageUp: "上翻页", PageDown: "下翻页", Open: "详情", Back: "返回",
 		NextInd: "下一个指标", PrevInd: "上一个指标", Search: "搜索", Lang: "English",
-		Autoplay: "自动播放", Follow: "跟随主讲人", Help: "帮助", Quit: "退出",
+		Autoplay: "自动播放", Follow: "跟随主讲人", Help: "帮助", Quit: "关闭/退出", ForceQuit: "立即退出",
 	},
 
 	Doc: Doc{

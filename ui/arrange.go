@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// layOut arranges a tab's body for the selection at width×height: in two
+// bands when the window is wide, in one column when it is not. Either way
+// the chart (or the drawing) of the selection is on the first screen.
+func (t *tab) layOut(c *Context, width, height int) *layout {
+	ps := t.parts(c)
+	var b block
+	if width >= wideWidth {
+		b = ps.wide(width, height)
+	} else {
+		b = ps.narrow(width, height)
+	}
+	// Each line is cut to the width and made its own string, so the frame
+	// is put together without measuring, and a kept line does not keep
+	// the whole drawing alive.
+	lines := fitLines(strings.Split(b.text, "\n"), width)
+	for i, l := range lines {
+		lines[i] = strings.Clone(l)
+	}
+	return &layout{lines: lines, rects: b.rects}
+}
+
+// sideWidth is the width of the column beside a wide chart that holds its
+// legend and the tab's other drawings.
+func sideWidth(width int) int { return max(34, min(64, width*36/100)) }
+
+// focusNeed is the rows the chart place asks for before it grows: what
+// the drawing needs, and for a chart up to half the body.
+func (ps *parts) focusNeed(width, height int) int {
+	if ps.focus == nil || ps.focus.empty() {
+		return 0
+	}
+	need := ps.focus.minHeight(width)
+	if lc, ok := bare(ps.focus).(*lineChart); ok {
+		need = max(need, min(lc.naturalHeight(width), height/2))
+	}
+	return need
+}
+
+// band is the upper band of a wide body: items on the left, the detail
+// on the right, and under either the drawings that fit there.
+type band struct {
+	fillers     []visual // drawings moved into the band
+	left, right block
+	height      int
+}
+
+// wide is two bands. Above: the initiatives and cards on the left, the
+// selected item's detail on the right, beside them. Below: the selected
+// item's chart, grown into the rows left, and beside it the chart's
+// legend and the tab's other drawings. The cards take the shape (boxes or
+// lines, how many columns, how much of each initiative) that leaves the
+// fewest half-rows of the first screen blank, and drawings that fit in
+// the upper band go there.
+func (ps *parts) wide(width, height int) block {
+	var best block
+	bestBlank, bestFits := -1, false
+	styles := ps.styles(width/2 - 1)
+	for _, st := range styles {
+		b, ok := ps.wideWith(st, width, height, false)
+		if !ok {
+			continue
+		}
+		// A layout that fits the first screen beats one that does not.
+		fits := b.height() <= height
+		if blank := blankHalves(b.text, width, height); bestBlank < 0 || fits && !bestFits || fits == bestFits && blank < bestBlank {
+			best, bestBlank, bestFits = b, blank, fits
+		}
+	}
+	if bestBlank < 0 {
+		// Nothing leaves the chart the rows it asks for: the most compact
+		// items, and the chart below them at what it needs.
+		best, _ = ps.wideWith(styles[len(styles)-1], width, height, true)
+	}
+	return best
+}
+
+// wideWith is the wide layout with the items drawn in style st; it
+// reports false, and lays out nothing unless forced, when they leave the
+// chart less than it needs.
+func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, bool) {
+	leftW := width/2 - 1
+	paneW := width - leftW - 2
+	sideW := sideWidth(width)
+	chartW := width - sideW - 2
+	bandMax := height
+	if need := ps.focusNeed(chartW, height); need > 0 {
+		bandMax = height - 1 - need
+	}
+	items := ps.items(leftW, st)
+	if items.height() > bandMax && !force {
+		return block{}, false
+	}
+	detailH := len(ps.paneLines(paneW))
+	if st.short {
+		detailH = items.height() // the detail cut level with the items
+	}
+	best := ps.band(items, detailH, bandMax, leftW, paneW)
+	top := beside(best.left, leftW, 2, best.right)
+	if ps.focus == nil || ps.focus.empty() {
+		return top, true
+	}
+	chartH := max(ps.focus.minHeight(chartW), height-best.height-1)
+	chart := block{text: ps.focus.draw(chartW, chartH)}
+	var rest []visual
+	for _, v := range ps.others {
+		if !contains(best.fillers, v) {
+			rest = append(rest, v)
+		}
+	}
+	side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
+	return stack(top, beside(chart, chartW, 2, side)), true
+}
+
+// blankHalves counts the rows of the first screen (height rows of s)
+// whose left or right half is blank, each half apart; rows past the end
+// of s are blank too, and rows past the screen count against a layout
+// too, as blank, since they push something out of sight.
+func blankHalves(s string, width, height int) int {
+	lines := strings.Split(s, "\n")
+	blank := 0
+	for i := 0; i < max(height, len(lines)); i++ {
+		if i >= len(lines) || i >= height {
+			blank += 2
+			continue
+		}
+		l := ansi.Strip(lines[i])
+		left := ansi.Truncate(l, width/2, "")
+		right := strings.TrimPrefix(l, left)
+		if strings.TrimSpace(left) == "" {
+			blank++
+		}
+		if strings.TrimSpace(right) == "" {
+			blank++
+		}
+	}
+	return blank
+}
+
+// band fits the items and the detail side by side, as tall as the items
+// or as much of the detail as bandMax allows, and moves the tab's other
+// drawings into the room left under either, the emptier side first.
+func (ps *parts) band(items block, detailH, bandMax, leftW, paneW int) *band {
+	b := &band{height: max(items.height(), min(detailH, bandMax))}
+	shown := min(detailH, b.height)
+	left, right := []block{items}, []block{{text: ps.detail(paneW, b.height)}}
+	usedL, usedR := items.height(), shown
+	for _, v := range ps.others {
+		l := block{text: visualBlock(v, leftW, v.minHeight(leftW))}
+		r := block{text: visualBlock(v, paneW, v.minHeight(paneW))}
+		hl, hr := l.height(), r.height()
+		switch {
+		case usedL <= usedR && usedL+1+hl <= b.height:
+			left = append(left, l)
+			usedL += 1 + hl
+		case usedR+1+hr <= b.height:
+			right = append(right, r)
+			usedR += 1 + hr
+		case usedL+1+hl <= b.height:
+			left = append(left, l)
+			usedL += 1 + hl
+		default:
+			continue
+		}
+		b.fillers = append(b.fillers, v)
+	}
+	b.left, b.right = stack(left...), stack(right...)
+	return b
+}
+
+// styles are the ways to draw the items at width, from the roomiest:
+// boxes with places, in as many columns as fit and then fewer; boxes
+// without places; lines.
+func (ps *parts) styles(width int) []itemStyle {
+	var out []itemStyle
+	most := cardGrid{cards: make([]card, len(ps.t.cards))}.columns(width)
+	for more := withWhat; more >= seasonOnly; more-- {
+		if more > seasonOnly && len(ps.t.inits) == 0 {
+			continue
+		}
+		for cols := most; cols >= 1; cols-- {
+			out = append(out, itemStyle{more: more, cols: cols})
+		}
+	}
+	out = append(out, itemStyle{compact: true})
+	// Each again with the detail beside the items cut level with them,
+	// so that the chart below takes the rows a long detail would.
+	for _, st := range out[:len(out):len(out)] {
+		st.short = true
+		out = append(out, st)
+	}
+	return out
+}
+
+func contains(vs []visual, v visual) bool {
+	for _, w := range vs {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// narrow is one column: the initiatives and cards, as lines where boxes
+// would push the chart off the first screen; the selected item's chart
+// and its legend; its detail; the tab's other drawings.
+func (ps *parts) narrow(width, height int) block {
+	need := ps.focusNeed(width, height)
+	items := ps.items(width, itemStyle{})
+	if items.height()+1+need > height {
+		items = ps.items(width, itemStyle{compact: true})
+	}
+	var focus block
+	if ps.focus != nil && !ps.focus.empty() {
+		// The chart takes the rest of the first screen, and at least
+		// what it needs.
+		h := max(ps.focus.minHeight(width), height-items.height()-1)
+		focus.text = visualBlock(ps.focus, width, h)
+	}
+	detail := block{text: ps.detail(width, 0)}
+	return stack(items, focus, detail, ps.othersBlock(width, ps.others))
+}

@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/guptarohit/asciigraph"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// plot draws the chart's lines with asciigraph in rows plot rows (plus the
+// month axis) and width columns, then lays over it what asciigraph cannot
+// say: a marker at each figure, and the figure's value beside it wherever
+// the row it sits on is not labelled with that value.
+func (lc *lineChart) plot(width, rows int) string {
+	ax := chooseAxis(lc.values(), rows)
+	labelW := 0
+	for u := ax.lo; u <= ax.hi; u += ax.step {
+		labelW = max(labelW, lipgloss.Width(ax.label(u)))
+	}
+	leftPad := 3 + labelW // asciigraph's offset of 3 and the labels
+	// The axis is drawn on the right too, for figures far from the left
+	// one: its tick, a space and the labels.
+	rightW := 2 + labelW
+	// Months are spaced as widely as the width allows, leaving two
+	// columns on the right for a label beside a December figure.
+	step := max(1, (width-leftPad-rightW-3)/11)
+	cols := 11*step + 1
+	rightCol := leftPad + cols + 1
+
+	var data [][]float64
+	var colours []asciigraph.AnsiColor
+	var chars []asciigraph.CharSet
+	g := lc.theme.Glyphs
+	// asciigraph draws later series over earlier ones: targets first, and
+	// the first series (the home region) last so nothing hides it.
+	for _, t := range lc.targets {
+		line := make([]float64, cols)
+		for i := range line {
+			line[i] = t.value.Float
+		}
+		data, colours, chars = append(data, line), append(colours, lc.theme.Target), append(chars, g.Target)
+	}
+	for i := len(lc.series) - 1; i >= 0; i-- {
+		s := lc.series[i]
+		data = append(data, s.columns(step, cols))
+		colours, chars = append(colours, s.colour), append(chars, g.stroke(s.style))
+	}
+	opts := []asciigraph.Option{
+		asciigraph.Height(ax.rows() - 1),
+		asciigraph.LowerBound(ax.value(ax.lo)),
+		asciigraph.UpperBound(ax.value(ax.hi)),
+		asciigraph.Offset(3),
+		asciigraph.YAxisValueFormatter(func(v float64) string {
+			if u, ok := ax.labelled(ax.rowOf(v)); ok {
+				return ax.label(u)
+			}
+			return ""
+		}),
+		asciigraph.XAxisRange(1, 12),
+		asciigraph.XAxisTickCount(12),
+		asciigraph.XAxisValueFormatter(func(v float64) string {
+			m := int(math.Round(v))
+			if lc.lang == model.En && step >= 4 {
+				return model.MonthName(m, model.En)
+			}
+			return strconv.Itoa(m)
+		}),
+		asciigraph.SeriesChars(chars...),
+	}
+	if lc.theme.Colour {
+		opts = append(opts, asciigraph.SeriesColors(colours...), asciigraph.AxisColor(asciigraph.Gray), asciigraph.LabelColor(asciigraph.Gray))
+	}
+	drawn := asciigraph.PlotMany(data, opts...)
+	gr := parseGrid(drawn, max(width, rightCol+rightW), leftPad-1, g.Target.Horizontal)
+	for r := ax.rows(); r < len(gr.rows); r++ {
+		for c := range gr.rows[r] {
+			gr.rows[r][c].kind = axisCell
+		}
+	}
+	lay := overlay{grid: gr, axis: ax, leftPad: leftPad, step: step, cols: cols, right: rightCol, theme: lc.theme}
+	lay.rightAxis()
+	lay.markers(lc.series)
+	lay.targetLabels(lc.targets)
+	lay.valueLabels(lc.series)
+	return fitBlock(gr.String(), width)
+}
+
+// columns turns a series into asciigraph's columns: month m at column
+// (m−1)·step, consecutive figures joined by a straight line, nothing
+// before the first or after the last.
+func (s chartSeries) columns(step, cols int) []float64 {
+	out := make([]float64, cols)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	for i, p := range s.points {
+		at := (p.month - 1) * step
+		out[at] = p.value.Float
+		if i+1 < len(s.points) {
+			next := s.points[i+1]
+			to := (next.month - 1) * step
+			for c := at + 1; c < to; c++ {
+				out[c] = p.value.Float + (next.value.Float-p.value.Float)*float64(c-at)/float64(to-at)
+			}
+		}
+	}
+	return out
+}
+
+// fitBlock cuts every line of s to width cells.
+func fitBlock(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = truncate(l, width)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// overlay lays markers and labels over a drawn plot.
+type overlay struct {
+	grid    *grid
+	axis    axis
+	leftPad int
+	step    int
+	cols    int
+	right   int // the column of the right-hand axis
+	theme   *Theme
+	// spots are the cells that hold a marker, and the value of the figure
+	// drawn there, so two figures in one cell are labelled once.
+	spots map[[2]int]model.Number
+}
+
+func (o *overlay) colour(c asciigraph.AnsiColor) string {
+	if !o.theme.Colour {
+		return ""
+	}
+	return c.String()
+}
+
+func (o *overlay) at(p chartPoint) (int, int) {
+	return o.axis.row(p.value.Float), o.leftPad + (p.month-1)*o.step
+}
+
+// markers puts each series' marker on its figures, the first series last
+// so that it is on top where two meet.
+func (o *overlay) markers(series []chartSeries) {
+	o.spots = map[[2]int]model.Number{}
+	for i := len(series) - 1; i >= 0; i-- {
+		s := series[i]
+		for _, p := range s.points {
+			r, c := o.at(p)
+			o.grid.put(r, c, o.theme.Glyphs.marker(s.style), o.colour(s.colour), markerCell)
+		}
+	}
+}
+
+// valueLabels writes each figure's value beside it where the axis does
+// not already say it: always for a series of one or two figures, which
+// has no line to read along, and for any figure on a row labelled with
+// another value or with none.
+func (o *overlay) valueLabels(series []chartSeries) {
+	labelled := map[[2]int]string{}
+	for _, s := range series {
+		for _, p := range s.points {
+			r, c := o.at(p)
+			if len(s.points) > 2 && o.onAxis(r, p.value) {
+				continue
+			}
+			key := [2]int{r, c}
+			if done, ok := labelled[key]; ok && done == p.value.Text {
+				continue
+			}
+			if o.label(r, c, p.text, o.colour(s.colour)) {
+				labelled[key] = p.value.Text
+			}
+		}
+	}
+}
+
+// onAxis reports whether plot row r is labelled with value v.
+func (o *overlay) onAxis(r int, v model.Number) bool {
+	u, ok := o.axis.labelled(r)
+	return ok && o.axis.value(u) == v.Float && units(v, o.axis.unit) == u
+}
+
+// label writes text beside the marker at (r, c): to its right or left on
+// its row, else on the row above or below, touching the marker's column.
+// Target dashes are covered only when no blank place is left.
+func (o *overlay) label(r, c int, text, colour string) bool {
+	w := lipgloss.Width(text)
+	type place struct{ row, col, gap int }
+	places := []place{
+		{r, c + 2, 1}, {r, c - 1 - w, 1}, // beside, one blank between
+		{r - 1, c + 1, 0}, {r - 1, c - w, 0}, {r - 1, c - (w-1)/2, 0}, // above
+		{r + 1, c + 1, 0}, {r + 1, c - w, 0}, {r + 1, c - (w-1)/2, 0}, // below
+	}
+	for _, soft := range []bool{false, true} {
+		for _, p := range places {
+			from, span := p.col, w
+			if p.gap > 0 && p.col > c {
+				from, span = c+1, w+1
+			} else if p.gap > 0 {
+				span = w + 1
+			}
+			if p.row >= o.axis.rows() || from < o.leftPad || from+span > o.right || !o.grid.fits(p.row, from, span, soft) {
+				continue
+			}
+			o.grid.put(p.row, p.col, text, colour, labelCell)
+			return true
+		}
+	}
+	return false
+}
+
+// targetLabels names each target at the right end of its line, over its
+// own dashes; a target whose row is not labelled with its value gets at
+// least the value.
+func (o *overlay) targetLabels(targets []chartTarget) {
+	for _, t := range targets {
+		r := o.axis.row(t.value.Float)
+		colour := o.colour(o.theme.Target)
+		for _, text := range []string{t.label + " " + t.text, t.text} {
+			w := lipgloss.Width(text)
+			end := o.right - 1
+			placed := false
+			for col := end - w; col >= o.leftPad+1; col-- {
+				if o.grid.fits(r, col-1, w+1, true) {
+					o.grid.put(r, col, text, colour, labelCell)
+					placed = true
+					break
+				}
+			}
+			if placed {
+				break
+			}
+		}
+	}
+}
+
+// rightAxis draws the axis again right of the plot, with the same labels,
+// and closes the month axis under it.
+func (o *overlay) rightAxis() {
+	g := o.theme.Glyphs
+	colour := o.colour(asciigraph.Gray)
+	for r := 0; r < o.axis.rows(); r++ {
+		if u, ok := o.axis.labelled(r); ok {
+			o.grid.put(r, o.right, g.AxisTick+" "+o.axis.label(u), colour, axisCell)
+		} else {
+			o.grid.put(r, o.right, g.AxisLine, colour, axisCell)
+		}
+	}
+	if r := o.axis.rows(); r < len(o.grid.rows) {
+		for c := o.leftPad + o.cols; c < o.right; c++ {
+			o.grid.put(r, c, g.AxisRule, colour, axisCell)
+		}
+		o.grid.put(r, o.right, g.AxisCorner, colour, axisCell)
+	}
+}
