@@ -61,31 +61,63 @@ type band struct {
 // the upper band go there.
 func (ps *parts) wide(width, height int) block {
 	var best block
-	bestBlank, bestFits := -1, false
+	var bestRank []int
 	styles := ps.styles(width/2 - 1)
 	for _, st := range styles {
-		b, ok := ps.wideWith(st, width, height, false)
+		b, chartH, ok := ps.wideWith(st, width, height, false)
 		if !ok {
 			continue
 		}
-		// A layout that fits the first screen beats one that does not.
-		fits := b.height() <= height
-		if blank := blankHalves(b.text, width, height); bestBlank < 0 || fits && !bestFits || fits == bestFits && blank < bestBlank {
-			best, bestBlank, bestFits = b, blank, fits
+		// A layout that fits the first screen beats one that does not;
+		// then one that leaves at most a fifth of it blank; then one whose
+		// chart has the rows to step by its figures' own precision; then
+		// the least blank.
+		blank := blankHalves(b.text, width, height)
+		rank := []int{boolRank(b.height() <= height), boolRank(blank*5 <= 2*height), boolRank(ps.exact(width, chartH)), -blank}
+		if bestRank == nil || better(rank, bestRank) {
+			best, bestRank = b, rank
 		}
 	}
-	if bestBlank < 0 {
+	if bestRank == nil {
 		// Nothing leaves the chart the rows it asks for: the most compact
 		// items, and the chart below them at what it needs.
-		best, _ = ps.wideWith(styles[len(styles)-1], width, height, true)
+		best, _, _ = ps.wideWith(styles[len(styles)-1], width, height, true)
 	}
 	return best
 }
 
-// wideWith is the wide layout with the items drawn in style st; it
-// reports false, and lays out nothing unless forced, when they leave the
-// chart less than it needs.
-func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, bool) {
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// better compares ranks in order, higher first.
+func better(a, b []int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] > b[i]
+		}
+	}
+	return false
+}
+
+// exact reports whether the chart in focus, given height rows, steps by
+// one unit of its figures' precision, so every figure sits on its own
+// labelled row; anything else in focus is exact as drawn.
+func (ps *parts) exact(width, height int) bool {
+	lc, ok := bare(ps.focus).(*lineChart)
+	if !ok {
+		return true
+	}
+	return lc.exactAt(width, height)
+}
+
+// wideWith is the wide layout with the items drawn in style st, and the
+// rows its chart was given; it reports false, and lays out nothing unless
+// forced, when the items leave the chart less than it needs.
+func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, int, bool) {
 	leftW := width/2 - 1
 	paneW := width - leftW - 2
 	sideW := sideWidth(width)
@@ -96,7 +128,7 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, b
 	}
 	items := ps.items(leftW, st)
 	if items.height() > bandMax && !force {
-		return block{}, false
+		return block{}, 0, false
 	}
 	detailH := len(ps.paneLines(paneW))
 	if st.short {
@@ -105,7 +137,7 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, b
 	best := ps.band(items, detailH, bandMax, leftW, paneW)
 	top := beside(best.left, leftW, 2, best.right)
 	if ps.focus == nil || ps.focus.empty() {
-		return top, true
+		return top, 0, true
 	}
 	chartH := max(ps.focus.minHeight(chartW), height-best.height-1)
 	chart := block{text: ps.focus.draw(chartW, chartH)}
@@ -116,7 +148,7 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, b
 		}
 	}
 	side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
-	return stack(top, beside(chart, chartW, 2, side)), true
+	return stack(top, beside(chart, chartW, 2, side)), chartH, true
 }
 
 // blankHalves counts the rows of the first screen (height rows of s)

@@ -147,6 +147,13 @@ func (lc *lineChart) naturalHeight(width int) int {
 	return lipgloss.Height(lc.heading(width)) + int(span(lc.values())) + 3 + 2
 }
 
+// exactAt reports whether the chart drawn at width×height steps by one
+// unit of its figures' precision (0.1 for rates to one decimal).
+func (lc *lineChart) exactAt(width, height int) bool {
+	rows := max(minPlotRows, height-lipgloss.Height(lc.heading(width))-2)
+	return chooseAxis(lc.values(), rows).step == 1
+}
+
 // draw is the heading, the plot and its month axis in at most height
 // rows and width columns. The legend is drawn apart, by legend, so a
 // layout can put it below or beside.
