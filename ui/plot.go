@@ -200,8 +200,11 @@ func (o *overlay) label(r, c int, text, colour string) bool {
 		{r - 1, c + 1, 0}, {r - 1, c - w, 0}, {r - 1, c - (w-1)/2, 0}, // above
 		{r + 1, c + 1, 0}, {r + 1, c - w, 0}, {r + 1, c - (w-1)/2, 0}, // below
 	}
+	// The first place that fits and stands clear of other labels, so a
+	// value is not read as its neighbour's; else the first that fits.
 	for _, soft := range []bool{false, true} {
-		for _, p := range places {
+		first := -1
+		for i, p := range places {
 			from, span := p.col, w
 			if p.gap > 0 && p.col > c {
 				from, span = c+1, w+1
@@ -211,11 +214,32 @@ func (o *overlay) label(r, c int, text, colour string) bool {
 			if p.row >= o.axis.rows() || from < o.leftPad || from+span > o.right || !o.grid.fits(p.row, from, span, soft) {
 				continue
 			}
-			o.grid.put(p.row, p.col, text, colour, labelCell)
+			if first < 0 {
+				first = i
+			}
+			if o.clear(p.row, p.col-2, w+4) {
+				first = i
+				break
+			}
+		}
+		if first >= 0 {
+			o.grid.put(places[first].row, places[first].col, text, colour, labelCell)
 			return true
 		}
 	}
 	return false
+}
+
+// clear reports whether no label is written on row r within the w cells
+// from column c.
+func (o *overlay) clear(r, c, w int) bool {
+	row := o.grid.rows[r]
+	for x := max(0, c); x < min(len(row), c+w); x++ {
+		if row[x].kind == labelCell {
+			return false
+		}
+	}
+	return true
 }
 
 // targetLabels names each target at the right end of its line, over its
