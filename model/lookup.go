@@ -74,17 +74,6 @@ func (o *Observation) Ref(ind *Indicator) ObsRef {
 	return ObsRef{Indicator: ind.ID, Region: o.Region, Period: o.Period}
 }
 
-// TabIndicators lists the indicators whose home is tab, in pack order.
-func (p *Pack) TabIndicators(tab TabID) []*Indicator {
-	var out []*Indicator
-	for _, ind := range p.Indicators {
-		if ind.Tab == tab {
-			out = append(out, ind)
-		}
-	}
-	return out
-}
-
 // ReviewOrder lists every indicator tab by tab, in the order its home
 // tab shows its cards: the order in which the `n` key walks a review
 // session through the pack.

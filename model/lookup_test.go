@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,27 +24,36 @@ func TestReviewOrder(t *testing.T) {
 	}
 }
 
-func TestTabIndicators(t *testing.T) {
+func TestCards(t *testing.T) {
 	p := fixture()
 	tests := []struct {
-		tab  TabID
-		want []string
+		tab         TabID
+		cards, inis []string
 	}{
-		{"economy", []string{"gdp", "gdp-vs-china"}},
-		{"industry", []string{"industry-va"}},
-		{"services", []string{"retail"}},
-		{"property", []string{"property-inv"}},
-		{"tourism", []string{"visitors"}},
-		{"weather", nil},
+		{"economy", []string{"gdp-vs-china", "gdp", "industry-va", "retail"}, nil},
+		{"tourism", []string{"visitors"}, []string{"flower-tour"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, ind := range p.TabIndicators(tt.tab) {
-			got = append(got, ind.ID)
+		var cards, inis []string
+		for _, ind := range p.Cards(p.Tab(tt.tab)) {
+			cards = append(cards, ind.ID)
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("TabIndicators(%q) = %v, want %v", tt.tab, got, tt.want)
+		for _, in := range p.TabInitiatives(p.Tab(tt.tab)) {
+			inis = append(inis, in.ID)
 		}
+		if !slices.Equal(cards, tt.cards) || !slices.Equal(inis, tt.inis) {
+			t.Errorf("tab %s: cards %v, initiatives %v; want %v, %v", tt.tab, cards, inis, tt.cards, tt.inis)
+		}
+	}
+	unknown := &Tab{ID: "x", Cards: []string{"gdp", "nowhere"}, Initiatives: []string{"nowhere"}}
+	if got := p.Cards(unknown); len(got) != 1 || len(p.TabInitiatives(unknown)) != 0 {
+		t.Error("ids the pack does not have are left out")
+	}
+	if p.Tab("weather") != nil || p.TabIndex("tourism") != 4 || p.TabIndex("weather") != -1 {
+		t.Error("Tab and TabIndex")
+	}
+	if got := strings.Join(p.TabIDs(), " "); got != "economy industry services property tourism" {
+		t.Errorf("TabIDs() = %q", got)
 	}
 }
 
