@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -60,30 +61,33 @@ type band struct {
 // fewest half-rows of the first screen blank, and drawings that fit in
 // the upper band go there.
 func (ps *parts) wide(width, height int) block {
-	var best block
+	var best itemStyle
 	var bestRank []int
 	styles := ps.styles(width/2 - 1)
 	for _, st := range styles {
-		b, chartH, ok := ps.wideWith(st, width, height, false)
+		b, chartH, ok := ps.wideWith(st, width, height, false, true)
 		if !ok {
 			continue
 		}
 		// A layout that fits the first screen beats one that does not;
 		// then one that leaves at most a fifth of it blank; then one whose
 		// chart has the rows to step by its figures' own precision; then
-		// the least blank.
+		// one that shows more of the detail; then the least blank.
 		blank := blankHalves(b.text, width, height)
-		rank := []int{boolRank(b.height() <= height), boolRank(blank*5 <= 2*height), boolRank(ps.exact(width, chartH)), -blank}
+		shown := min(len(ps.paneLines(width-width/2-1)), height-chartH-1)
+		rank := []int{boolRank(b.height() <= height), boolRank(blank*5 <= 2*height), boolRank(ps.exact(width, chartH)), shown, -blank}
 		if bestRank == nil || better(rank, bestRank) {
-			best, bestRank = b, rank
+			best, bestRank = st, rank
 		}
 	}
-	if bestRank == nil {
-		// Nothing leaves the chart the rows it asks for: the most compact
-		// items, and the chart below them at what it needs.
-		best, _, _ = ps.wideWith(styles[len(styles)-1], width, height, true)
+	// Nothing may leave the chart the rows it asks for: then the most
+	// compact items, and the chart below them at what it needs.
+	force := bestRank == nil
+	if force {
+		best = styles[len(styles)-1]
 	}
-	return best
+	b, _, _ := ps.wideWith(best, width, height, force, false)
+	return b
 }
 
 func boolRank(b bool) int {
@@ -116,14 +120,15 @@ func (ps *parts) exact(width, height int) bool {
 
 // wideWith is the wide layout with the items drawn in style st, and the
 // rows its chart was given; it reports false, and lays out nothing unless
-// forced, when the items leave the chart less than it needs.
-func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, int, bool) {
+// forced, when the items leave the chart less than it needs. A draft
+// stands a plain frame in for a chart, to weigh the layout cheaply.
+func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (block, int, bool) {
 	leftW := width/2 - 1
 	paneW := width - leftW - 2
 	sideW := sideWidth(width)
 	chartW := width - sideW - 2
 	bandMax := height
-	if need := ps.focusNeed(chartW, height); need > 0 {
+	if need := remember(&ps.t.memo, fmt.Sprint("need ", chartW, " ", height), func() int { return ps.focusNeed(chartW, height) }); need > 0 {
 		bandMax = height - 1 - need
 	}
 	items := ps.items(leftW, st)
@@ -132,6 +137,9 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, i
 	}
 	detailH := len(ps.paneLines(paneW))
 	if st.short {
+		if detailH <= items.height() && !force {
+			return block{}, 0, false // the same as the layout not cut
+		}
 		detailH = items.height() // the detail cut level with the items
 	}
 	best := ps.band(items, detailH, bandMax, leftW, paneW)
@@ -140,7 +148,14 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force bool) (block, i
 		return top, 0, true
 	}
 	chartH := max(ps.focus.minHeight(chartW), height-best.height-1)
-	chart := block{text: ps.focus.draw(chartW, chartH)}
+	var chart block
+	if _, grows := bare(ps.focus).(*lineChart); draft && grows {
+		// A chart fills the rows it is given, its axes at both edges: a
+		// draft need not draw it to weigh the layout.
+		chart.text = strings.TrimSuffix(strings.Repeat("│"+strings.Repeat(" ", chartW-2)+"│\n", chartH), "\n")
+	} else {
+		chart.text = ps.focus.draw(chartW, chartH)
+	}
 	var rest []visual
 	for _, v := range ps.others {
 		if !contains(best.fillers, v) {

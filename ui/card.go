@@ -54,10 +54,10 @@ func (c *Context) card(ind *model.Indicator) card {
 // lines are the card's contents at inner width.
 func (cd card) lines(inner int) []string {
 	t := cd.theme
-	out := []string{t.Name.Width(inner).Render(wrap(cd.name, inner))}
+	out := []string{t.Name.Render(wrap(cd.name, inner))}
 	if cd.value == "" {
 		for _, n := range cd.notes {
-			out = append(out, t.Plain.Width(inner).Render(wrap(n, inner)))
+			out = append(out, wrap(n, inner))
 		}
 		return out
 	}
@@ -65,22 +65,36 @@ func (cd card) lines(inner int) []string {
 	if lipgloss.Width(value)+2+lipgloss.Width(where) <= inner {
 		out = append(out, value+"  "+where)
 	} else {
-		out = append(out, value, t.Muted.Width(inner).Render(wrap(cd.where, inner)))
+		out = append(out, value, t.Muted.Render(wrap(cd.where, inner)))
 	}
 	for _, n := range cd.notes {
-		out = append(out, t.Plain.Width(inner).Render(wrap(n, inner)))
+		out = append(out, wrap(n, inner))
 	}
 	return out
 }
 
-// box draws the card at the given outer width; the selected card has a
-// heavy border, which reads without colour too.
+// box draws the card at the given outer width, in the border and colour
+// of the theme's Card style; the selected card has CardSelected's heavy
+// border, which reads without colour too. The box is put together line by
+// line rather than by lipgloss's border rendering: cards are drawn for
+// every layout a window is weighed in, and that was most of the time.
 func (cd card) box(width int, selected bool) string {
-	box := cd.theme.Card
+	style := cd.theme.Card
 	if selected {
-		box = cd.theme.CardSelected
+		style = cd.theme.CardSelected
 	}
-	return box.Width(width - 2).Render(lipgloss.JoinVertical(lipgloss.Left, cd.lines(width-4)...))
+	b := style.GetBorderStyle()
+	edge := cd.theme.Plain.Foreground(style.GetBorderTopForeground())
+	inner := width - 4
+	left, right := edge.Render(b.Left)+" ", " "+edge.Render(b.Right)
+	out := []string{edge.Render(b.TopLeft + strings.Repeat(b.Top, width-2) + b.TopRight)}
+	for _, l := range cd.lines(inner) {
+		for _, part := range strings.Split(l, "\n") {
+			out = append(out, left+part+strings.Repeat(" ", max(0, inner-lipgloss.Width(part)))+right)
+		}
+	}
+	out = append(out, edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, width-2)+b.BottomRight))
+	return strings.Join(out, "\n")
 }
 
 // line draws the card as one line, wrapped only if it must be: the

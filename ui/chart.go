@@ -203,6 +203,15 @@ func (lc *lineChart) legend(width int) string {
 // hanging is head followed by items flowed into the rest of the width,
 // later lines indented under the first item.
 func hanging(head string, items []string, sep string, width int, t *Theme) string {
+	if lipgloss.Width(head) > width/2 {
+		// A long name takes its own lines, and the figures go under it.
+		indent := "    "
+		figs := strings.Split(flow(items, sep, width-len(indent)), "\n")
+		for i := range figs {
+			figs[i] = indent + figs[i]
+		}
+		return wrap(strings.TrimRight(head, " "), width) + "\n" + strings.Join(figs, "\n")
+	}
 	room := max(8, width-lipgloss.Width(head))
 	return lipgloss.JoinHorizontal(lipgloss.Top, head, t.Plain.Width(room).Render(flow(items, sep, room)))
 }
