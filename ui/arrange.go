@@ -65,7 +65,7 @@ func (ps *parts) wide(width, height int) block {
 	var bestRank []int
 	styles := ps.styles(width/2 - 1)
 	for _, st := range styles {
-		b, chartH, ok := ps.wideWith(st, width, height, false, true)
+		w, ok := ps.wideWith(st, width, height, false, true)
 		if !ok {
 			continue
 		}
@@ -73,9 +73,8 @@ func (ps *parts) wide(width, height int) block {
 		// then one that leaves at most a fifth of it blank; then one whose
 		// chart has the rows to step by its figures' own precision; then
 		// one that shows more of the detail; then the least blank.
-		blank := blankHalves(b.text, width, height)
-		shown := min(len(ps.paneLines(width-width/2-1)), height-chartH-1)
-		rank := []int{boolRank(b.height() <= height), boolRank(blank*5 <= 2*height), boolRank(ps.exact(width, chartH)), shown, -blank}
+		shown := min(len(ps.paneLines(width-width/2-1)), height-w.chartH-1)
+		rank := []int{boolRank(w.height <= height), boolRank(w.blank*5 <= 2*height), boolRank(ps.exact(width, w.chartH)), shown, -w.blank}
 		if bestRank == nil || better(rank, bestRank) {
 			best, bestRank = st, rank
 		}
@@ -86,8 +85,16 @@ func (ps *parts) wide(width, height int) block {
 	if force {
 		best = styles[len(styles)-1]
 	}
-	b, _, _ := ps.wideWith(best, width, height, force, false)
-	return b
+	w, _ := ps.wideWith(best, width, height, force, false)
+	return w.body
+}
+
+// weighed is a wide layout and what it is weighed by.
+type weighed struct {
+	body   block // the whole body; a draft's holds only the upper band
+	height int   // the body's rows
+	blank  int   // blank half-rows of the first screen (see blankHalves)
+	chartH int   // the rows the chart is given
 }
 
 func boolRank(b bool) int {
@@ -118,11 +125,12 @@ func (ps *parts) exact(width, height int) bool {
 	return lc.exactAt(width, height)
 }
 
-// wideWith is the wide layout with the items drawn in style st, and the
-// rows its chart was given; it reports false, and lays out nothing unless
-// forced, when the items leave the chart less than it needs. A draft
-// stands a plain frame in for a chart, to weigh the layout cheaply.
-func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (block, int, bool) {
+// wideWith is the wide layout with the items drawn in style st; it
+// reports false, and lays out nothing unless forced, when the items leave
+// the chart less than it needs. A draft is weighed without drawing a
+// chart that grows: it fills the rows it is given, its axes at both edges
+// of a width past the middle, so none of its rows is blank on either side.
+func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (weighed, bool) {
 	leftW := width/2 - 1
 	paneW := width - leftW - 2
 	sideW := sideWidth(width)
@@ -133,29 +141,21 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (b
 	}
 	items := ps.items(leftW, st)
 	if items.height() > bandMax && !force {
-		return block{}, 0, false
+		return weighed{}, false
 	}
 	detailH := len(ps.paneLines(paneW))
 	if st.short {
 		if detailH <= items.height() && !force {
-			return block{}, 0, false // the same as the layout not cut
+			return weighed{}, false // the same as the layout not cut
 		}
 		detailH = items.height() // the detail cut level with the items
 	}
 	best := ps.band(items, detailH, bandMax, leftW, paneW)
 	top := beside(best.left, leftW, 2, best.right)
 	if ps.focus == nil || ps.focus.empty() {
-		return top, 0, true
+		return weighed{body: top, height: top.height(), blank: blankHalves(top.text, width, height)}, true
 	}
 	chartH := max(ps.focus.minHeight(chartW), height-best.height-1)
-	var chart block
-	if _, grows := bare(ps.focus).(*lineChart); draft && grows {
-		// A chart fills the rows it is given, its axes at both edges: a
-		// draft need not draw it to weigh the layout.
-		chart.text = strings.TrimSuffix(strings.Repeat("│"+strings.Repeat(" ", chartW-2)+"│\n", chartH), "\n")
-	} else {
-		chart.text = ps.focus.draw(chartW, chartH)
-	}
 	var rest []visual
 	for _, v := range ps.others {
 		if !contains(best.fillers, v) {
@@ -163,7 +163,19 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (b
 		}
 	}
 	side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
-	return stack(top, beside(chart, chartW, 2, side)), chartH, true
+	if _, grows := bare(ps.focus).(*lineChart); draft && grows && chartW > width/2 {
+		total := best.height + 1 + max(chartH, side.height())
+		// The upper band, the blank row under it, and any rows past the
+		// first screen, which a chart pushed out of sight leaves blank.
+		blank := blankHalves(top.text, width, best.height) + 2 + 2*max(0, total-height)
+		return weighed{body: top, height: total, blank: blank, chartH: chartH}, true
+	}
+	body := stack(top, beside(block{text: ps.focus.draw(chartW, chartH)}, chartW, 2, side))
+	w := weighed{body: body, height: body.height(), chartH: chartH}
+	if draft {
+		w.blank = blankHalves(body.text, width, height)
+	}
+	return w, true
 }
 
 // blankHalves counts the rows of the first screen (height rows of s)

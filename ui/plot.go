@@ -11,12 +11,20 @@ import (
 	"github.com/kmdash/kmdash/model"
 )
 
+// A chart grows with the window up to these: a month maxMonth columns
+// wide, maxPlotRows rows in all. Past them a line only gets longer, and a
+// huge window would cost every frame a huge drawing.
+const (
+	maxMonth    = 24
+	maxPlotRows = 120
+)
+
 // plot draws the chart's lines with asciigraph in rows plot rows (plus the
 // month axis) and width columns, then lays over it what asciigraph cannot
 // say: a marker at each figure, and the figure's value beside it wherever
 // the row it sits on is not labelled with that value.
 func (lc *lineChart) plot(width, rows int) string {
-	ax := chooseAxis(lc.values(), rows)
+	ax := chooseAxis(lc.values(), min(rows, maxPlotRows))
 	labelW := 0
 	for u := ax.lo; u <= ax.hi; u += ax.step {
 		labelW = max(labelW, lipgloss.Width(ax.label(u)))
@@ -25,9 +33,10 @@ func (lc *lineChart) plot(width, rows int) string {
 	// The axis is drawn on the right too, for figures far from the left
 	// one: its tick, a space and the labels.
 	rightW := 2 + labelW
-	// Months are spaced as widely as the width allows, leaving two
-	// columns on the right for a label beside a December figure.
-	step := max(1, (width-leftPad-rightW-3)/11)
+	// Months are spaced as widely as the width allows, up to maxMonth
+	// columns, leaving two on the right for a label beside a December
+	// figure.
+	step := max(1, min(maxMonth, (width-leftPad-rightW-3)/11))
 	cols := 11*step + 1
 	rightCol := leftPad + cols + 1
 
