@@ -88,7 +88,13 @@ func (bc *barChart) draw(width, _ int) string {
 		}
 		derived = derived || b.derived
 	}
-	labelW = min(labelW, max(4, width/3))
+	// Labels stand beside their bars while they take at most a third of
+	// the width; longer ones go on a line of their own above each bar,
+	// whole, rather than be cut.
+	above := labelW > max(4, width/3)
+	if above {
+		labelW = 0
+	}
 	area := max(4, width-labelW-valueW-4)
 	negW := 0
 	if maxNeg > 0 {
@@ -103,8 +109,11 @@ func (bc *barChart) draw(width, _ int) string {
 	lines := []string{t.Plain.Width(width).Render(wrap(t.Heading.Render(bc.title), width))}
 	for _, b := range bc.bars {
 		style := t.Region(b.region)
-		label := truncate(b.label, labelW)
-		label += strings.Repeat(" ", labelW-lipgloss.Width(label))
+		label := b.label + strings.Repeat(" ", max(0, labelW-lipgloss.Width(b.label)))
+		if above {
+			lines = append(lines, t.Plain.Render(wrap(b.label, width)))
+			label = ""
+		}
 		var left, right string
 		if b.value < 0 {
 			// Partial cells only come left-aligned, so a bar growing

@@ -138,6 +138,13 @@ func TestBarChart(t *testing.T) {
 		// Stated figures only: no footnote.
 		{"gdp-contribution-bars", []string{"2020年", "13.3%", "31.9%"}, []string{"*"}},
 	}
+	// A label too long to stand beside its bar goes above it, whole.
+	long := c.barChart(find("coffee-bars"))
+	for _, b := range long.bars {
+		if drawn := long.draw(40, 0); !strings.Contains(drawn, b.label) || strings.Contains(drawn, "…") {
+			t.Errorf("coffee bars at 40: label %q not whole:\n%s", b.label, drawn)
+		}
+	}
 	for _, tt := range tests {
 		drawn := c.barChart(find(tt.group)).draw(60, 0)
 		for _, w := range tt.want {
