@@ -22,6 +22,7 @@ type card struct {
 	name  string
 	value string // "4.4%"
 	where string // "昆明 · 上半年"
+	when  string // where a line must be short: the period alone, for the home region
 	notes []string
 	theme *Theme
 }
@@ -42,6 +43,10 @@ func (c *Context) card(ind *model.Indicator) card {
 	}
 	cd.value = c.figure(ind, o) + derivedMark(o)
 	cd.where = c.regionName(o.Region) + " " + c.Theme.Glyphs.Dot + " " + c.period(o)
+	cd.when = cd.where
+	if len(c.Pack.Regions) > 0 && o.Region == c.Pack.Regions[0].ID {
+		cd.when = c.period(o)
+	}
 	for _, cmp := range c.Pack.Comparisons(ind, o) {
 		cd.notes = append(cd.notes, c.comparison(ind, o, cmp))
 	}
@@ -98,8 +103,8 @@ func (cd card) box(width int, selected bool) string {
 }
 
 // line draws the card as one line, wrapped only if it must be: the
-// pointer, the name and the figure, then its region and period and its
-// comparisons, as many as fit.
+// pointer, the name and the figure, then its period (and its region,
+// when not the pack's home region) and its comparisons, as many as fit.
 func (cd card) line(width int, selected bool) string {
 	t := cd.theme
 	pointer, name := "  ", t.Title.Render(cd.name)
@@ -107,7 +112,7 @@ func (cd card) line(width int, selected bool) string {
 		pointer, name = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected.Render(cd.name)
 	}
 	items := []string{name, t.Value.Render(cd.value)}
-	extra := append([]string{t.Muted.Render(cd.where)}, cd.notes...)
+	extra := append([]string{t.Muted.Render(cd.when)}, cd.notes...)
 	if cd.value == "" {
 		// No outcome yet: the line says so by giving the target instead.
 		items, extra = []string{name}, nil

@@ -188,9 +188,9 @@ func TestCard(t *testing.T) {
 	}{
 		{"box", cd.box(30, false), []string{"╭", a.ctx.Pack.Indicator("gdp-growth").Name.Zh, "4.4%", "昆明 · 上半年", "▲ 比一季度高0.1个百分点", "2025年目标 5%左右"}},
 		{"selected box", cd.box(30, true), []string{"┏", "4.4%"}},
-		{"line", cd.line(70, false), []string{"  " + cd.name + " 4.4%  昆明 · 上半年  ▲ 比一季度高0.1个百分点"}},
+		{"line", cd.line(70, false), []string{"  " + cd.name + " 4.4%  上半年  ▲ 比一季度高0.1个百分点"}},
 		{"selected line", cd.line(60, true), []string{"▸ " + cd.name + " 4.4%"}},
-		{"narrow line leaves the comparisons out", cd.line(40, false), []string{"4.4%  昆明 · 上半年"}},
+		{"narrow line leaves the comparisons out", cd.line(34, false), []string{"4.4%  上半年"}},
 		{"narrow line wraps, keeps the figure", cd.line(14, false), []string{"4.4%"}},
 	}
 	for _, tt := range tests {
