@@ -269,20 +269,38 @@ func contains(vs []visual, v visual) bool {
 
 // narrow is one column: the initiatives and cards, as lines where boxes
 // would push the chart off the first screen; the selected item's chart
-// and its legend; its detail; the tab's other drawings.
+// and its legend; its detail; the tab's other drawings. The season
+// calendar comes straight after the initiatives it draws, and where even
+// that leaves it no room the initiatives are listed by name alone.
 func (ps *parts) narrow(width, height int) block {
 	need := ps.focusNeed(width, height)
 	items := ps.items(width, itemStyle{})
 	if items.height()+1+need > height {
 		items = ps.items(width, itemStyle{compact: true})
 	}
-	var focus block
-	if ps.focus != nil && !ps.focus.empty() {
+	_, calendar := bare(ps.focus).(*seasonCalendar)
+	focusAt := func(used int) block {
+		if ps.focus == nil || ps.focus.empty() {
+			return block{}
+		}
 		// The chart takes the rest of the first screen, and at least
 		// what it needs.
-		h := max(ps.focus.minHeight(width), height-items.height()-1)
-		focus.text = visualBlock(ps.focus, width, h)
+		return block{text: visualBlock(ps.focus, width, max(ps.focus.minHeight(width), height-used-1))}
 	}
 	detail := block{text: ps.detail(width, 0)}
-	return stack(items, focus, detail, ps.othersBlock(width, ps.others))
+	others := ps.othersBlock(width, ps.others)
+	if !calendar || items.height()+1+need <= height {
+		return stack(items, focusAt(items.height()), detail, others)
+	}
+	list := ps.list(width, seasonOnly)
+	if list.height()+1+need > height {
+		list = ps.list(width, namesOnly)
+	}
+	grid := ps.grid(width, itemStyle{compact: true})
+	focus := focusAt(list.height())
+	// The cards come after the calendar: their rows move down by it.
+	body := stack(list, focus)
+	cards := stack(block{text: body.text}, grid)
+	rects := append(list.rects, shift(grid.rects, cards.height()-grid.height())...)
+	return stack(block{text: cards.text, rects: rects}, detail, others)
 }

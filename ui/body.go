@@ -130,28 +130,38 @@ type itemStyle struct {
 
 // items draws the initiatives and cards at width in style st.
 func (ps *parts) items(width int, st itemStyle) block {
-	c, t := ps.c, ps.t
-	var list block
-	if len(t.inits) > 0 {
-		key := fmt.Sprint("list ", width, " ", t.selected, " ", st.more)
-		list = remember(&t.memo, key, func() block {
-			var b block
-			b.text, b.rects = c.initiativeList(t.inits).draw(width, t.selected, st.more)
-			return b
-		})
-	}
-	cards := make([]card, len(t.cards))
-	for i, ind := range t.cards {
-		cards[i] = remember(&t.memo, "card "+ind.ID, func() card { return c.card(ind) })
-	}
-	var grid block
-	grid.text, grid.rects = cardGrid{cards: cards, compact: st.compact, cols: st.cols, theme: c.Theme, memo: &t.memo}.draw(width, t.selected-len(t.inits))
+	list, grid := ps.list(width, st.more), ps.grid(width, st)
 	if st.compact && list.text != "" {
 		// A compact list follows the initiatives without a gap: they are
 		// one list of what the tab holds.
 		return block{text: list.text + "\n" + grid.text, rects: append(list.rects, shift(grid.rects, list.height())...)}
 	}
 	return stack(list, grid)
+}
+
+// list draws the initiatives at width, each saying as much as more says.
+func (ps *parts) list(width, more int) block {
+	c, t := ps.c, ps.t
+	if len(t.inits) == 0 {
+		return block{}
+	}
+	return remember(&t.memo, fmt.Sprint("list ", width, " ", t.selected, " ", more), func() block {
+		var b block
+		b.text, b.rects = c.initiativeList(t.inits).draw(width, t.selected, more)
+		return b
+	})
+}
+
+// grid draws the cards at width in style st.
+func (ps *parts) grid(width int, st itemStyle) block {
+	c, t := ps.c, ps.t
+	cards := make([]card, len(t.cards))
+	for i, ind := range t.cards {
+		cards[i] = remember(&t.memo, "card "+ind.ID, func() card { return c.card(ind) })
+	}
+	var grid block
+	grid.text, grid.rects = cardGrid{cards: cards, compact: st.compact, cols: st.cols, theme: c.Theme, memo: &t.memo}.draw(width, t.selected-len(t.inits))
+	return grid
 }
 
 func shift(rs []rect, dy int) []rect {

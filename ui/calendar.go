@@ -30,8 +30,9 @@ func (sc *seasonCalendar) empty() bool { return len(sc.inits) == 0 }
 func (sc *seasonCalendar) minHeight(width int) int { return lipgloss.Height(sc.draw(width, 0)) }
 
 // draw draws the calendar in width columns and about height rows: a
-// wide window spreads the months into strips, a tall one makes each
-// initiative's strip up to four rows thick.
+// wide window spreads the months into strips, and a tall one makes each
+// strip up to four rows thick (a narrow window's single glyphs stay one
+// row: stacked, they would read as more months).
 func (sc *seasonCalendar) draw(width, height int) string {
 	inits := sc.inits
 	if len(inits) == 0 {
@@ -69,7 +70,7 @@ func (sc *seasonCalendar) draw(width, height int) string {
 		}
 	}
 	thick, extra := 1, 0
-	if height > 0 && seasoned > 0 {
+	if height > 0 && seasoned > 0 && run > 1 {
 		spare := height - 5 - (len(inits) - seasoned)
 		thick = max(1, min(4, spare/seasoned))
 		extra = min(seasoned, max(0, spare-thick*seasoned))

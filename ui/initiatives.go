@@ -26,9 +26,10 @@ func (c *Context) initiativeList(inits []*model.Initiative) initiativeList {
 
 // How much of each initiative the list says, beyond its name and season.
 const (
-	seasonOnly = iota
-	withPlaces // and where it is
-	withWhat   // and what it is
+	namesOnly  = iota - 1 // names alone, in columns, where rows are few
+	seasonOnly            // and when it is on
+	withPlaces            // and where it is
+	withWhat              // and what it is
 )
 
 // draw lays the list out at width with row selected (-1 for none), each
@@ -41,6 +42,9 @@ func (il initiativeList) draw(width, selected, more int) (string, []rect) {
 	nameW := 0
 	for _, in := range il.inits {
 		nameW = max(nameW, lipgloss.Width(in.Name.In(il.lang)))
+	}
+	if more == namesOnly {
+		return il.names(width, nameW, selected)
 	}
 	nameW = min(nameW, width/3)
 	lines := []string{t.Plain.Width(width).Render(t.Heading.Render(il.words.Initiatives))}
@@ -74,4 +78,30 @@ func (il initiativeList) draw(width, selected, more int) (string, []rect) {
 		lines = append(lines, strings.Split(row, "\n")...)
 	}
 	return strings.Join(lines, "\n"), rects
+}
+
+// names lays the names alone out in as many columns as fit, filled top
+// to bottom as the cards are, so ↓ still moves to the next.
+func (il initiativeList) names(width, nameW, selected int) (string, []rect) {
+	t := il.theme
+	colW := nameW + 4
+	cols := max(1, min(len(il.inits), (width+2)/colW))
+	rows := (len(il.inits) + cols - 1) / cols
+	texts := make([]string, cols)
+	widths := make([]int, cols)
+	var rects []rect
+	for i, in := range il.inits {
+		c, r := i/rows, i%rows
+		pointer, style := "  ", t.Title
+		if i == selected {
+			pointer, style = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected
+		}
+		if r > 0 {
+			texts[c] += "\n"
+		}
+		texts[c] += pointer + style.Render(truncate(in.Name.In(il.lang), max(1, width-2)))
+		widths[c] = colW - 2
+		rects = append(rects, rect{x: c * colW, y: 1 + r, w: colW - 2, h: 1})
+	}
+	return t.Heading.Render(il.words.Initiatives) + "\n" + columns(texts, widths, 2), rects
 }
