@@ -136,7 +136,7 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (w
 	sideW := sideWidth(width)
 	chartW := width - sideW - 2
 	bandMax := height
-	if need := remember(&ps.t.memo, fmt.Sprint("need ", chartW, " ", height), func() int { return ps.focusNeed(chartW, height) }); need > 0 {
+	if need := remember(&ps.t.memo, fmt.Sprint("need ", ps.focusKey(), " ", chartW, " ", height), func() int { return ps.focusNeed(chartW, height) }); need > 0 {
 		bandMax = height - 1 - need
 	}
 	items := ps.items(leftW, st)
@@ -157,25 +157,49 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (w
 	}
 	chartH := max(ps.focus.minHeight(chartW), height-best.height-1)
 	var rest []visual
+	key := fmt.Sprint("bottom ", ps.focusKey(), " ", draft, " ", width, " ", chartH)
 	for _, v := range ps.others {
 		if !contains(best.fillers, v) {
 			rest = append(rest, v)
+			key += " " + v.(*drawn).key
 		}
 	}
-	side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
-	if _, grows := bare(ps.focus).(*lineChart); draft && grows && chartW > width/2 {
-		total := best.height + 1 + max(chartH, side.height())
-		// The upper band, the blank row under it, and any rows past the
-		// first screen, which a chart pushed out of sight leaves blank.
-		blank := blankHalves(top.text, width, best.height) + 2 + 2*max(0, total-height)
-		return weighed{body: top, height: total, blank: blank, chartH: chartH}, true
-	}
-	body := stack(top, beside(block{text: ps.focus.draw(chartW, chartH)}, chartW, 2, side))
-	w := weighed{body: body, height: body.height(), chartH: chartH}
+	// The lower band depends only on the chart's rows and the drawings
+	// beside it: candidates that share them share it, and its blank rows.
+	bottom := remember(&ps.t.memo, key, func() block {
+		side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
+		if _, grows := bare(ps.focus).(*lineChart); draft && grows && chartW > width/2 {
+			// A chart fills the rows it is given, its axes at both edges of
+			// a width past the middle: a draft stands rows that are full
+			// on both sides in for it rather than draw it.
+			full := strings.TrimSuffix(strings.Repeat("·"+strings.Repeat(" ", width/2)+"·\n", chartH), "\n")
+			return beside(block{text: full}, chartW, 2, side)
+		}
+		return beside(block{text: ps.focus.draw(chartW, chartH)}, chartW, 2, side)
+	})
+	total := best.height + 1 + bottom.height()
+	w := weighed{body: top, height: total, chartH: chartH}
 	if draft {
-		w.blank = blankHalves(body.text, width, height)
+		// The upper band, the blank row under it, the lower band on the
+		// first screen, and any rows past it, which a drawing pushed out of
+		// sight leaves blank.
+		onScreen := max(0, height-best.height-1)
+		w.blank = blankHalves(top.text, width, best.height) + 2 +
+			remember(&ps.t.memo, fmt.Sprint("blank ", key, " ", onScreen), func() int { return blankHalves(bottom.text, width, onScreen) }) +
+			2*max(0, total-height)
+		return w, true
 	}
+	w.body = stack(top, bottom)
 	return w, true
+}
+
+// focusKey names the drawing in the chart place, for remembering what
+// depends on it.
+func (ps *parts) focusKey() string {
+	if d, ok := ps.focus.(*drawn); ok {
+		return d.key
+	}
+	return ""
 }
 
 // blankHalves counts the rows of the first screen (height rows of s)
