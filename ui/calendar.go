@@ -29,6 +29,59 @@ func (sc *seasonCalendar) empty() bool { return len(sc.inits) == 0 }
 
 func (sc *seasonCalendar) minHeight(width int) int { return lipgloss.Height(sc.draw(width, 0)) }
 
+// shape is what a drawing at width and height depends on beyond the
+// calendar itself: the cell of a month and how thick the strips are.
+// Layouts that give it different rows of the same shape share a drawing.
+func (sc *seasonCalendar) shape(width, height int) string {
+	cell, run, nameW := sc.cells(width)
+	thick, extra := sc.thickness(run, height)
+	return fmt.Sprint(cell, " ", nameW, " ", thick, " ", extra)
+}
+
+// cells is the width of a month's cell, of its glyph run and of the
+// names at width. Three cells a month keep "10 11 12" apart, and a wide
+// window spreads the months further; names are cut before the months are
+// squeezed, and only a very narrow column gets two cells. A narrow cell
+// holds one glyph under the month's units digit; a wide one a strip of
+// glyphs, the month's number over its start.
+func (sc *seasonCalendar) cells(width int) (cell, run, nameW int) {
+	for _, in := range sc.inits {
+		nameW = max(nameW, lipgloss.Width(in.Name.In(sc.lang)))
+	}
+	cell = max(3, min(10, (width-1-nameW)/12))
+	if width-1-12*cell < 6 {
+		cell = 2
+	}
+	nameW = min(nameW, max(4, width-1-12*cell))
+	run = 1
+	if cell >= 5 {
+		run = cell - 2
+	}
+	return cell, run, nameW
+}
+
+// thickness is how many rows a strip takes in height rows, and how many
+// strips take one more. Strips are as thick as the rows allow, four at
+// most; initiatives with no known season keep one row; rows left over
+// thicken the first strips by one, so the calendar ends where its place
+// does. A narrow window's single glyphs stay one row: stacked, they would
+// read as more months.
+func (sc *seasonCalendar) thickness(run, height int) (thick, extra int) {
+	seasoned := 0
+	for _, in := range sc.inits {
+		if len(in.Months) > 0 {
+			seasoned++
+		}
+	}
+	thick = 1
+	if height > 0 && seasoned > 0 && run > 1 {
+		spare := height - 5 - (len(sc.inits) - seasoned)
+		thick = max(1, min(4, spare/seasoned))
+		extra = min(seasoned, max(0, spare-thick*seasoned))
+	}
+	return thick, extra
+}
+
 // draw draws the calendar in width columns and about height rows: a
 // wide window spreads the months into strips, and a tall one makes each
 // strip up to four rows thick (a narrow window's single glyphs stay one
@@ -39,42 +92,10 @@ func (sc *seasonCalendar) draw(width, height int) string {
 		return ""
 	}
 	t, g, w := sc.theme, sc.theme.Glyphs, sc.words
-	nameW := 0
-	for _, in := range inits {
-		nameW = max(nameW, lipgloss.Width(in.Name.In(sc.lang)))
-	}
-	// Three cells a month keep "10 11 12" apart, and a wide window spreads
-	// the months further; names are cut before the months are squeezed,
-	// and only a very narrow column gets two cells.
-	cell := max(3, min(10, (width-1-nameW)/12))
-	if width-1-12*cell < 6 {
-		cell = 2
-	}
-	nameW = min(nameW, max(4, width-1-12*cell))
+	cell, run, nameW := sc.cells(width)
+	thick, extra := sc.thickness(run, height)
 	now := sc.now
 	pad := strings.Repeat(" ", nameW+1)
-
-	// A narrow cell holds one glyph under the month's units digit; a wide
-	// one a strip of glyphs, the month's number over its start.
-	run := 1
-	if cell >= 5 {
-		run = cell - 2
-	}
-	// Strips are as thick as the rows allow, four at most; initiatives
-	// with no known season keep one row. Rows left over thicken the first
-	// strips by one, so the calendar ends where its place does.
-	seasoned := 0
-	for _, in := range inits {
-		if len(in.Months) > 0 {
-			seasoned++
-		}
-	}
-	thick, extra := 1, 0
-	if height > 0 && seasoned > 0 && run > 1 {
-		spare := height - 5 - (len(inits) - seasoned)
-		thick = max(1, min(4, spare/seasoned))
-		extra = min(seasoned, max(0, spare-thick*seasoned))
-	}
 	marker, header := pad, pad
 	for m := 1; m <= 12; m++ {
 		num := fmt.Sprintf("%2d", m) + strings.Repeat(" ", cell-2)
@@ -93,6 +114,21 @@ func (sc *seasonCalendar) draw(width, height int) string {
 		t.Plain.Width(width).Render(flow([]string{t.Heading.Render(w.Calendar), t.Muted.Render(fmt.Sprintf(w.ThisMonth, model.MonthName(now, sc.lang)))}, "  ", width)),
 		strings.TrimRight(marker, " "),
 		header,
+	}
+	// A calendar is a few kinds of cell repeated: each is styled once.
+	styled := map[[2]string]string{}
+	cellOf := func(glyph string, style lipgloss.Style, now bool) string {
+		k := [2]string{glyph, fmt.Sprint(now)}
+		if out, ok := styled[k]; ok {
+			return out
+		}
+		text := " " + strings.Repeat(glyph, run) + strings.Repeat(" ", cell-1-run)
+		if now {
+			styled[k] = t.NowColumn.Render(text)
+		} else {
+			styled[k] = style.Render(text)
+		}
+		return styled[k]
 	}
 	var inSeason []string
 	for _, in := range inits {
@@ -121,12 +157,7 @@ func (sc *seasonCalendar) draw(width, height int) string {
 				case i > 0:
 					glyph = " "
 				}
-				cellText := " " + strings.Repeat(glyph, run) + strings.Repeat(" ", cell-1-run)
-				if m == now {
-					row += t.NowColumn.Render(cellText)
-				} else {
-					row += style.Render(cellText)
-				}
+				row += cellOf(glyph, style, m == now)
 			}
 			lines = append(lines, row)
 		}

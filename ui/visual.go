@@ -93,7 +93,12 @@ func (d *drawn) minHeight(width int) int {
 }
 
 func (d *drawn) draw(width, height int) string {
-	return remember(d.memo, fmt.Sprint(d.key, " draw ", width, " ", height), func() string { return d.v.draw(width, height) })
+	key := fmt.Sprint(d.key, " draw ", width, " ", height)
+	if c, ok := d.v.(*seasonCalendar); ok {
+		// A calendar is the same at every height of one shape.
+		key = fmt.Sprint(d.key, " draw ", width, " ", c.shape(width, height))
+	}
+	return remember(d.memo, key, func() string { return d.v.draw(width, height) })
 }
 
 func (d *drawn) legend(width int) string {
