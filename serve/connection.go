@@ -122,6 +122,24 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	return s.access.allows(key, ctx.RemoteAddr(), time.Now())
 }
 
+// allowKeyless lets a client that holds no key in to watch, when the
+// server is open to any key anyway (no --authorized-keys): an audience
+// should not need to make a key first, and a keyless laptop that fails
+// public-key authentication would otherwise count as a failure against
+// the venue's one shared address. Nothing is asked; there is no password.
+// With --authorized-keys, only listed keys get in and this says no.
+func (s *Server) allowKeyless(ctx ssh.Context, _ gossh.KeyboardInteractiveChallenge) bool {
+	if s.access.authorized != nil {
+		return false
+	}
+	if c := connOf(ctx); c != nil {
+		c.mu.Lock()
+		c.role, c.name, c.key = s.access.keylessRole(), "", "none"
+		c.mu.Unlock()
+	}
+	return true
+}
+
 // authenticated moves the connection out of admission's count; from now
 // on nothing it does is held against its source.
 func (c *connection) authenticated(user string) {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -209,5 +210,57 @@ func TestAuthorizedKeys(t *testing.T) {
 				t.Errorf("q: %v", err)
 			}
 		})
+	}
+}
+
+// dialKeyless connects as a client with no key at all does: OpenSSH
+// falls back to keyboard-interactive when it has no key to offer.
+func dialKeyless(t testing.TB, srv *Server, addr string) (*gossh.Client, error) {
+	t.Helper()
+	asked := 0
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "audience",
+		Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(_, _ string, questions []string, _ []bool) ([]string, error) {
+			asked += len(questions)
+			return make([]string, len(questions)), nil
+		})},
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
+			if gossh.FingerprintSHA256(k) != srv.Fingerprint {
+				t.Errorf("host key %s, want %s", gossh.FingerprintSHA256(k), srv.Fingerprint)
+			}
+			return nil
+		},
+		Timeout: 10 * time.Second,
+	})
+	if asked > 0 {
+		t.Errorf("a keyless viewer was asked %d questions; nothing should be asked", asked)
+	}
+	return c, err
+}
+
+func TestKeylessViewer(t *testing.T) {
+	t.Parallel()
+	presenterKey := newKey(t)
+	open := testConfig(t)
+	open.PresenterKeys = writeKeys(t, presenterKey)
+	srv, addr := startServer(t, open)
+	c, err := dialKeyless(t, srv, addr)
+	if err != nil {
+		t.Fatalf("a client without a key was refused by a server open to any key: %v", err)
+	}
+	term := openTerminal(t, c, termOptions{})
+	term.waitScreen("[1 经济]")
+	term.waitScreen("跟随主讲人")
+	term.press("q")
+	if err := term.wait(); err != nil {
+		t.Errorf("q: %v", err)
+	}
+
+	closed := testConfig(t)
+	closed.AuthorizedKeys = writeKeys(t, newKey(t))
+	srv2, addr2 := startServer(t, closed)
+	if c, err := dialKeyless(t, srv2, addr2); err == nil {
+		c.Close()
+		t.Error("with --authorized-keys, a client without a key got in")
 	}
 }

@@ -194,6 +194,15 @@ func (a access) role(key gossh.PublicKey, addr net.Addr, now time.Time) (role ui
 	return ui.Alone, "", true
 }
 
+// keylessRole is the role of a client that signed in without a key:
+// it can never present, so it follows when there are presenters.
+func (a access) keylessRole() ui.Role {
+	if len(a.presenters) > 0 {
+		return ui.Viewer
+	}
+	return ui.Alone
+}
+
 // allows is asked for every key a client offers.
 func (a access) allows(key gossh.PublicKey, addr net.Addr, now time.Time) bool {
 	_, _, ok := a.role(key, addr, now)

@@ -169,6 +169,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		wish.WithPublicKeyAuth(s.allowKey),
+		wish.WithKeyboardInteractiveAuth(s.allowKeyless),
 	)
 	if err != nil {
 		return nil, err
