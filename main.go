@@ -151,10 +151,13 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	var format, reviewDB string
 	var noBOM bool
 	switch cmd {
+	case "":
+		fs.StringVar(&reviewDB, "review-db", "", "")
 	case "render":
 		r.register(fs)
 	case "serve":
 		sf.register(fs)
+		fs.StringVar(&reviewDB, "review-db", "", "")
 	case "export":
 		fs.StringVar(&format, "format", "json", "")
 		fs.BoolVar(&noBOM, "no-bom", false, "")
@@ -163,7 +166,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	case "minutes":
 		fs.StringVar(&format, "format", "md", "")
 		fs.StringVar(&reviewDB, "review-db", "", "")
-	case "", "validate", "help":
+	case "validate", "help":
 	default:
 		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
 	}
@@ -222,9 +225,9 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 		return minutes(stdout, pack, reviewDB, format, lang, clock())
 	case "serve":
-		return sf.run(pack, clock, stdout, stderr)
+		return sf.run(pack, clock, reviewDB, stdout, stderr)
 	}
-	return tui(opts)
+	return tui(opts, reviewDB)
 }
 
 // splitCommand finds the command word among the arguments, skipping
@@ -332,11 +335,9 @@ func validate(files []string, dataFlag string, stdout io.Writer) error {
 // default one). Reading it never creates it, so with no review yet the
 // minutes say so.
 func minutes(stdout io.Writer, pack *model.Pack, path, format string, lang model.Lang, now time.Time) error {
-	if path == "" {
-		var err error
-		if path, err = review.DefaultPath(); err != nil {
-			return err
-		}
+	path, err := reviewPath(path)
+	if err != nil {
+		return err
 	}
 	r, err := review.New(path, review.Options{}).Review(pack.ID)
 	if err != nil {
@@ -411,12 +412,19 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 
 // run serves until SIGINT or SIGTERM, then gives sessions a few seconds
 // to end.
-func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stderr io.Writer) error {
+func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, reviewDB string, stdout, stderr io.Writer) error {
 	f.cfg.Pack, f.cfg.Now = pack, clock
 	if err := f.cfg.Check(); err != nil {
 		return usageError{err.Error()}
 	}
 	f.cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
+	// One store for every session; nothing is opened until a presenter
+	// starts a review, and every write is logged.
+	path, err := reviewPath(reviewDB)
+	if err != nil {
+		return err
+	}
+	f.cfg.Review = review.New(path, review.Options{Log: f.cfg.Log})
 	srv, err := serve.New(f.cfg)
 	if err != nil {
 		return err
@@ -444,7 +452,23 @@ func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, stdout, stder
 	return srv.Shutdown(shutdown)
 }
 
-func tui(opts ui.Options) error {
+// reviewPath is --review-db, or the default under the user's data
+// directory.
+func reviewPath(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	return review.DefaultPath()
+}
+
+func tui(opts ui.Options, reviewDB string) error {
+	// The store is only named here: the file is not opened until r.
+	if path, err := reviewPath(reviewDB); err != nil {
+		opts.Review = review.Unavailable(err)
+	} else {
+		opts.Review = review.New(path, review.Options{})
+	}
+	opts.Author = review.LocalAuthor()
 	// The terminal is asked for its background before the program takes
 	// over input, so the answer is not read as a key press.
 	opts.Renderer = lipgloss.NewRenderer(os.Stdout)

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/kmdash/kmdash/data/review"
 	"github.com/kmdash/kmdash/ui"
 )
 
@@ -30,6 +31,7 @@ type connection struct {
 	role     ui.Role
 	name     string // the presenter's name, from their key's comment
 	key      string // the proven key's fingerprint
+	author   string // who a presenter's review entries name: key comment or fingerprint
 	channels int    // session channels open, until each is fully closed
 	// forwardAsked: the client asked for remote forwarding (ssh -R).
 	forwardAsked bool
@@ -96,11 +98,13 @@ func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 		// key: clients offer keys they may not hold.
 		VerifiedPublicKeyCallback: func(meta gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
 			role, name, _ := s.access.role(key, meta.RemoteAddr(), time.Now())
+			fingerprint := gossh.FingerprintSHA256(key)
+			author := review.KeyAuthor(name, fingerprint)
 			if role == ui.Presenter && name == "" {
 				name = safeName(meta.User())
 			}
 			c.mu.Lock()
-			c.role, c.name, c.key = role, name, gossh.FingerprintSHA256(key)
+			c.role, c.name, c.key, c.author = role, name, fingerprint, author
 			c.mu.Unlock()
 			return perms, nil
 		},
@@ -273,6 +277,13 @@ func (c *connection) waitDashboards() {
 			return
 		}
 	}
+}
+
+// reviewAuthor is who the connection's review entries name.
+func (c *connection) reviewAuthor() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.author
 }
 
 // who is the connection's proven identity.

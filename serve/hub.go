@@ -26,6 +26,10 @@ type hub struct {
 	countEvery time.Duration
 	counting   *time.Timer
 	counted    ui.FollowersMsg
+
+	// reviewed is the room's review as last told (roomReview), for
+	// sessions that join after it.
+	reviewed *ui.ReviewMsg
 }
 
 // member is one session in the room.
@@ -49,6 +53,9 @@ func (h *hub) join(role ui.Role, name string, box *mailbox) (m *member, lead *ui
 	if h.led {
 		p := h.lead
 		lead = &p
+	}
+	if h.reviewed != nil && role != ui.Alone {
+		box.put(reviewSlot, *h.reviewed)
 	}
 	switch role {
 	case ui.Presenter:
@@ -101,6 +108,20 @@ func (h *hub) move(from *member, p ui.Position) {
 	if h.mover != from {
 		h.mover = from
 		h.tellPresence()
+	}
+}
+
+// review tells every session of the room, following or not, the room's
+// review as kept.
+func (h *hub) review(msg ui.ReviewMsg) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.reviewed = &msg
+	for v := range h.viewers {
+		v.box.put(reviewSlot, msg)
+	}
+	for _, p := range h.presenters {
+		p.box.put(reviewSlot, msg)
 	}
 }
 

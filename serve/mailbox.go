@@ -28,6 +28,7 @@ const (
 	presenceSlot
 	leadSlot
 	countSlot
+	reviewSlot
 	slotKinds
 )
 

@@ -67,6 +67,9 @@ type Config struct {
 	Pack *model.Pack
 	Now  func() time.Time // the clock each session's calendar reads
 	Log  *slog.Logger
+	// Review is where presenters' reviews are kept, one store for every
+	// session; nil keeps none.
+	Review model.ReviewLog
 
 	// newModel makes a session's model; tests replace it.
 	newModel func(ui.Options) tea.Model
@@ -101,6 +104,7 @@ type Server struct {
 	access    access
 	admission *admission
 	hub       *hub
+	review    *roomReview
 	themes    themes
 	layouts   *ui.Layouts // shared by every session
 	frames    *ui.Frames  // likewise
@@ -147,6 +151,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*dashboard]bool{},
 		layouts: ui.NewLayouts(sharedLayouts), frames: ui.NewFrames(sharedFrames), paints: newPaints(sharedPaints)}
+	s.review = &roomReview{store: cfg.Review, pack: cfg.Pack.ID, hub: s.hub}
 	s.admission = newAdmission(cfg)
 	s.floods = newFloodLog(cfg.Log, floodInterval)
 	signer, err := s.hostKey()

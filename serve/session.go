@@ -160,6 +160,10 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	switch role {
 	case ui.Presenter:
 		opts.OnMove = func(p ui.Position) { s.hub.move(me, p) }
+		// Only presenters record the review; a viewer's session has no
+		// log to write to, and its r, m, ! and e say so.
+		opts.Author = sc.conn.reviewAuthor()
+		opts.Review = presenterLog{room: s.review, author: opts.Author}
 	case ui.Viewer:
 		opts.OnFollow = func(following bool) { s.hub.follow(me, following) }
 	}

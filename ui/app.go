@@ -41,6 +41,12 @@ type Options struct {
 	OnFollow func(following bool)
 	// AutoplayEvery is how long autoplay stays on each tab.
 	AutoplayEvery time.Duration
+	// Review is where r, m, ! and e record, read and written only in
+	// tea.Cmds and not before r; nil when this dashboard does not record
+	// (an SSH viewer, or a server without presenters). Author names who
+	// records: the local user, or the presenter's key.
+	Review model.ReviewLog
+	Author string
 }
 
 // App is the root model.
@@ -53,8 +59,11 @@ type App struct {
 	detail   *detail
 	search   *search
 	showHelp bool
-	autoplay autoplay
-	follow   follow
+	// scorecard is the S overlay; rv the review this dashboard holds.
+	scorecard *scorecard
+	rv        reviewing
+	autoplay  autoplay
+	follow    follow
 	// notice is a word for one key, in the status: where n/N went in the
 	// review order, and whether it came round.
 	notice string
@@ -87,6 +96,7 @@ func New(o Options) *App {
 	a := &App{
 		ctx:      Context{Pack: o.Pack, Theme: theme, Now: o.Now, Layouts: o.Layouts},
 		follow:   newFollow(o),
+		rv:       newReviewing(o),
 		frames:   o.Frames,
 		autoplay: autoplay{every: int(o.AutoplayEvery / time.Second)},
 	}
@@ -121,13 +131,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
 	case tea.KeyMsg:
+		if a.rv.note != nil {
+			cmd = a.noteKey(msg) // every key is the note's: q and ctrl+c too
+			break
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && a.search == nil && !msg.Paste {
 			return a, a.eachRune(msg)
 		}
 		if key.Matches(msg, a.keys.ForceQuit) {
 			return a, tea.Quit
 		}
-		if a.search == nil && !a.showHelp && a.detail == nil && key.Matches(msg, a.keys.Quit) {
+		if !a.overlaid() && key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
 		}
 		cmd = a.key(msg)
@@ -141,14 +155,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.follow.counts = msg
 	case PresenceMsg:
 		a.follow.presence = msg
+	case ReviewMsg:
+		a.onReviewMsg(msg)
+	case reviewOpened:
+		a.onReviewOpened(msg)
+	case reviewKept:
+		a.onReviewKept(msg)
 	case autoplayTick:
 		var next bool
 		if next, cmd = a.autoplay.tick(msg, a.overlaid()); next {
 			a.setTab(a.active + 1)
 		}
 	default:
-		if a.search != nil {
+		switch {
+		case a.search != nil:
 			a.search.input, cmd = a.search.input.Update(msg)
+		case a.rv.note != nil:
+			a.rv.note.area, cmd = a.rv.note.area.Update(msg)
 		}
 	}
 	a.announce()
@@ -157,8 +180,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// overlaid reports whether help, a detail or search covers the tab.
-func (a *App) overlaid() bool { return a.showHelp || a.detail != nil || a.search != nil }
+// overlaid reports whether help, a detail, search, the scorecard or a
+// note covers the tab.
+func (a *App) overlaid() bool {
+	return a.showHelp || a.detail != nil || a.search != nil || a.scorecard != nil || a.rv.note != nil
+}
 
 // eachRune handles keys typed faster than the terminal is read, which
 // arrive together as one message ("nnn"), one key at a time.

@@ -157,7 +157,7 @@ func (ps *parts) grid(width int, st itemStyle) block {
 	c, t := ps.c, ps.t
 	cards := make([]card, len(t.cards))
 	for i, ind := range t.cards {
-		cards[i] = remember(&t.memo, "card "+ind.ID, func() card { return c.card(ind) })
+		cards[i] = remember(&t.memo, "card "+ind.ID+c.markKey(ind.ID), func() card { return c.card(ind) })
 	}
 	var grid block
 	grid.text, grid.rects = cardGrid{cards: cards, compact: st.compact, cols: st.cols, theme: c.Theme, memo: &t.memo}.draw(width, t.selected-len(t.inits))
@@ -189,7 +189,7 @@ func (ps *parts) detail(width, height int) string {
 func (ps *parts) paneLines(width int) []string {
 	if ps.pane == nil || ps.paneFor != width {
 		it := ps.t.current()
-		ps.pane = remember(&ps.t.memo, fmt.Sprint("pane ", it.id(), " ", width), func() []string {
+		ps.pane = remember(&ps.t.memo, fmt.Sprint("pane ", it.id(), " ", width, ps.c.markKey(it.id())), func() []string {
 			var out []string
 			for _, l := range ps.c.itemDetail(it, width) {
 				if strings.TrimSpace(l) != "" {

@@ -24,11 +24,12 @@ type card struct {
 	where string // "昆明 · 上半年"
 	when  string // where a line must be short: the period alone, for the home region
 	notes []string
+	marks string // the review's glyphs (marks.go), "" when none
 	theme *Theme
 }
 
 func (c *Context) card(ind *model.Indicator) card {
-	cd := card{id: ind.ID, name: ind.Name.In(c.Lang), theme: c.Theme}
+	cd := card{id: ind.ID, name: ind.Name.In(c.Lang), marks: c.cardMarks(ind.ID), theme: c.Theme}
 	o := c.Pack.Headline(ind)
 	if o == nil {
 		// A target set for the year with nothing yet to set against it
@@ -93,6 +94,11 @@ func (cd card) box(width int, selected bool) string {
 	inner := width - 4
 	left, right := edge.Render(b.Left)+" ", " "+edge.Render(b.Right)
 	out := []string{edge.Render(b.TopLeft + strings.Repeat(b.Top, width-2) + b.TopRight)}
+	if mw := lipgloss.Width(cd.marks); mw > 0 && width-2-mw-3 > 0 {
+		// The review's marks sit in the top edge, so a mark never makes a
+		// card taller than its neighbours.
+		out[0] = edge.Render(b.TopLeft+strings.Repeat(b.Top, width-2-mw-3)+" ") + cd.marks + edge.Render(" "+b.Top+b.TopRight)
+	}
 	for _, l := range cd.lines(inner) {
 		for _, part := range strings.Split(l, "\n") {
 			out = append(out, left+part+strings.Repeat(" ", max(0, inner-lipgloss.Width(part)))+right)
@@ -112,10 +118,16 @@ func (cd card) line(width int, selected bool) string {
 		pointer, name = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected.Render(cd.name)
 	}
 	items := []string{name, t.Value.Render(cd.value)}
+	if cd.marks != "" {
+		items = []string{name, cd.marks, t.Value.Render(cd.value)}
+	}
 	extra := append([]string{t.Muted.Render(cd.when)}, cd.notes...)
 	if cd.value == "" {
 		// No outcome yet: the line says so by giving the target instead.
 		items, extra = []string{name}, nil
+		if cd.marks != "" {
+			items = append(items, cd.marks)
+		}
 		if len(cd.notes) > 0 {
 			items = append(items, cd.notes[len(cd.notes)-1])
 		}
@@ -185,7 +197,7 @@ func (g cardGrid) draw(width, selected int) (string, []rect) {
 			return cd.box(colW, i == selected)
 		}
 		if g.memo != nil {
-			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected), draw)
+			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected, " ", cd.marks), draw)
 		} else {
 			drawn[i] = draw()
 		}

@@ -28,7 +28,7 @@ func newDetail(c *Context, it item) *detail {
 // draw fills the detail box for the context's size and language, unless
 // it already holds that drawing.
 func (d *detail) draw(c *Context) {
-	key := fmt.Sprint(c.Width, "x", c.Height, c.Lang)
+	key := fmt.Sprint(c.Width, "x", c.Height, c.Lang, c.markKey(d.it.id()))
 	if key == d.drawnFor {
 		return
 	}
@@ -89,6 +89,7 @@ func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	if !ind.Note.IsZero() {
 		lines = append(lines, c.para(t.Plain, ind.Note.In(c.Lang), width))
 	}
+	lines = append(lines, c.reviewLines(ind, width)...)
 	lines = append(lines, "", t.Title.Render(w.Figures))
 	lines = append(lines, c.observationTable(ind, width)...)
 	lines = append(lines, "", t.Title.Render(w.Sources))

@@ -21,6 +21,10 @@ type Context struct {
 	Height int
 	// Layouts, when set, is shared with other dashboards.
 	Layouts *Layouts
+	// Marks is the review as this dashboard knows it, nil before any;
+	// marksRev names that state for the caches drawings are kept in.
+	Marks    *model.Review
+	marksRev reviewRev
 }
 
 func (c *Context) setLang(l model.Lang) {

@@ -42,6 +42,10 @@ func (a *App) compose() {
 		body = a.search.view(c)
 	case a.showHelp:
 		body = a.helpView()
+	case a.rv.note != nil:
+		body = a.rv.note.view(c)
+	case a.scorecard != nil:
+		body = a.scorecard.view(c)
 	case a.detail != nil:
 		body = a.detail.view(c)
 	default:
@@ -70,8 +74,17 @@ func (a *App) compose() {
 func (a *App) footer() string {
 	c := &a.ctx
 	status := a.status()
+	if a.rv.alert != "" {
+		// A refusal or a store's answer is the whole line until the next
+		// key: it is what the person needs to read.
+		return c.Theme.Warning.Render(truncate(a.rv.alert, c.Width))
+	}
 	h := c.Theme.help(0)
-	hints := h.ShortHelpView(a.keys.ShortHelp())
+	short := a.keys.ShortHelp()
+	if a.rv.open && a.follow.role != Viewer {
+		short = a.keys.ReviewHelp()
+	}
+	hints := h.ShortHelpView(short)
 	if lipgloss.Width(hints)+lipgloss.Width(status)+1 > c.Width {
 		hints = h.ShortHelpView(a.keys.CompactHelp())
 	}
@@ -91,6 +104,9 @@ func (a *App) status() string {
 		parts = append(parts, w.Paused)
 	case a.autoplay.on:
 		parts = append(parts, fmt.Sprintf(w.Autoplay, a.autoplay.left))
+	}
+	if a.rv.open {
+		parts = append(parts, a.progress())
 	}
 	if s := a.followStatus(); s != "" {
 		parts = append(parts, s)
@@ -133,6 +149,10 @@ func (a *App) helpView() string {
 	if mouse := c.Theme.Muted.Render(wrap(c.Words.HelpMouse, inner)); used+1+lipgloss.Height(mouse) <= room {
 		parts = append(parts, "", mouse)
 		used += 1 + lipgloss.Height(mouse)
+	}
+	if legend := c.Theme.Muted.Render(wrap(c.marksLegend(), inner)); used+1+lipgloss.Height(legend) <= room {
+		parts = append(parts, "", legend)
+		used += 1 + lipgloss.Height(legend)
 	}
 	if used+2 <= room {
 		parts = append([]string{c.Theme.Heading.Render(c.Words.HelpTitle), ""}, parts...)

@@ -40,6 +40,7 @@ type look struct {
 	detail        bool
 	viewer        bool   // the footer offers f
 	status        string // the footer's right end
+	marks         reviewRev
 }
 
 // sharedFrame is made once, by whichever dashboard asks first; the rest
@@ -58,14 +59,14 @@ func (a *App) shareFrame() bool {
 	// Only followers are shared: a session on its own rarely looks like
 	// another, and its frames would only push theirs out of the cache.
 	if a.frames == nil || a.follow.role != Viewer || !a.follow.following ||
-		a.search != nil || a.showHelp || a.autoplay.on ||
+		a.search != nil || a.showHelp || a.autoplay.on || a.scorecard != nil || a.rv.note != nil || a.rv.alert != "" ||
 		c.Width < MinWidth || c.Height < MinHeight || c.Width > maxSharedWidth || c.Height > maxSharedHeight {
 		return false
 	}
 	t := a.tabs[a.active]
 	k := look{pack: c.Pack, theme: c.Theme, lang: c.Lang, month: c.Now.Year()*12 + int(c.Now.Month()),
 		width: c.Width, height: c.Height, tab: a.active, selected: t.selected, offset: -1,
-		detail: a.detail != nil, viewer: a.follow.role == Viewer}
+		detail: a.detail != nil, viewer: a.follow.role == Viewer, marks: c.marksRev}
 	if a.detail != nil {
 		if a.detail.body.YOffset != 0 {
 			return false

@@ -23,6 +23,10 @@ type Glyphs struct {
 	// Axis draws the chart's axes where asciigraph does not: the right
 	// edge and its ticks.
 	AxisTick, AxisLine, AxisRule, AxisCorner string
+	// A review's marks on cards: reviewed, flagged for follow-up, and
+	// notes (followed by their count). Each is a shape of its own, so a
+	// mark reads without colour.
+	Reviewed, Flagged, Noted string
 }
 
 // unicodeGlyphs are the glyphs of a terminal that draws box and block
@@ -44,6 +48,8 @@ var unicodeGlyphs = Glyphs{
 	},
 	Target:   asciigraph.CharSet{Horizontal: "┄", VerticalLine: "┆", EndCap: "┄", StartCap: "┄"},
 	AxisTick: "├", AxisLine: "│", AxisRule: "─", AxisCorner: "┘",
+	// Narrow in every terminal: none of the three is East Asian ambiguous.
+	Reviewed: "✓", Flagged: "⚑", Noted: "✎",
 }
 
 // marker is the marker of series i.

@@ -13,16 +13,22 @@ import (
 // sees to that before calling here).
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	k := a.keys
-	a.notice, a.clicked = "", nil
+	a.notice, a.clicked, a.rv.alert = "", nil, ""
 	a.readyDetail()
 	if a.search != nil {
 		return a.searchKey(msg)
+	}
+	if a.scorecard != nil && a.scorecardKey(msg) {
+		return nil
 	}
 	if a.showHelp {
 		a.showHelp = false
 		if key.Matches(msg, k.Help, k.Back, k.Quit) {
 			return nil
 		}
+	}
+	if ok, cmd := a.reviewKey(msg); ok {
+		return cmd
 	}
 	if key.Matches(msg, k.navigation()...) {
 		a.browseAlone() // a viewer's own navigation steps out of the room
@@ -75,6 +81,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		a.toggleFollow()
 	case key.Matches(msg, k.Help):
 		a.showHelp = true
+	case key.Matches(msg, k.Scorecard):
+		a.scorecard = newScorecard(&a.ctx)
 	}
 	return nil
 }
@@ -97,7 +105,8 @@ func (a *App) step(m move) {
 		a.detail = newDetail(&a.ctx, a.tabs[a.active].current())
 	}
 	w := a.ctx.Words
-	if i := n.position(p, a.tabs[a.active].current().id()); i > 0 {
+	// In review mode the footer's progress says where this is.
+	if i := n.position(p, a.tabs[a.active].current().id()); i > 0 && !a.rv.open {
 		a.notice = fmt.Sprintf(w.Position, i, len(n.review))
 	}
 	if wrapped {
@@ -116,8 +125,12 @@ func (a *App) open() {
 	}
 }
 
-// scroller is the viewport page keys act on: the detail when open.
+// scroller is the viewport page keys and the wheel act on: the
+// scorecard or the detail when open.
 func (a *App) scroller() *viewport.Model {
+	if a.scorecard != nil {
+		return &a.scorecard.body
+	}
 	if a.detail != nil {
 		a.readyDetail()
 		return &a.detail.body
@@ -154,8 +167,11 @@ func (a *App) searchKey(msg tea.KeyMsg) tea.Cmd {
 // whether anything changed. A click selects a card; a second click on
 // the card it selected opens its detail.
 func (a *App) mouse(msg tea.MouseMsg) bool {
-	if a.ctx.Width < MinWidth || a.ctx.Height < MinHeight || a.search != nil {
+	if a.ctx.Width < MinWidth || a.ctx.Height < MinHeight || a.search != nil || a.rv.note != nil {
 		return false
+	}
+	if a.scorecard != nil && msg.Button != tea.MouseButtonWheelUp && msg.Button != tea.MouseButtonWheelDown {
+		return false // the wheel scrolls it; a click would act on what it covers
 	}
 	if a.showHelp {
 		if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {

@@ -25,6 +25,8 @@ type KeyMap struct {
 	Follow                       key.Binding
 	Help                         key.Binding
 	Quit, ForceQuit              key.Binding
+	// The review: the scorecard overlay, review mode and what it records.
+	Scorecard, Review, Mark, Flag, Note key.Binding
 }
 
 // NewKeyMap declares the bindings with help in language l for a pack of
@@ -61,6 +63,12 @@ func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
 		// q closes an overlay before it quits; ctrl+c always quits.
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h.Quit)),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h.ForceQuit)),
+		Scorecard: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", h.Scorecard)),
+		Review:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", h.Review)),
+		// m, not space: space already pages down.
+		Mark: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", h.Mark)),
+		Flag: key.NewBinding(key.WithKeys("!"), key.WithHelp("!", h.Flag)),
+		Note: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", h.Note)),
 	}
 	km.Follow.SetEnabled(following)
 	return km
@@ -69,6 +77,11 @@ func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
 // ShortHelp is the footer: the keys a first-time reader needs.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Tabs, k.Open, k.Search, k.Language, k.Follow, k.Help, k.Quit}
+}
+
+// ReviewHelp is the footer during a review: what a reviewer does next.
+func (k KeyMap) ReviewHelp() []key.Binding {
+	return []key.Binding{k.Mark, k.Flag, k.Note, k.NextIndicator, k.Review, k.Help}
 }
 
 // CompactHelp is the footer of a narrow terminal.
@@ -81,6 +94,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Tabs, k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Open, k.Back, k.NextIndicator, k.PrevIndicator, k.Search},
+		{k.Scorecard, k.Review, k.Mark, k.Flag, k.Note},
 		{k.Language, k.Autoplay, k.Follow, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -30,6 +30,7 @@ type layoutKey struct {
 	month         int // the clock's year and month, for the season calendar
 	width, height int
 	selected      int
+	marks         reviewRev // the review the cards show
 }
 
 // layout is a tab's body: its lines, cut to the width, and
@@ -41,7 +42,7 @@ type layout struct {
 
 func (c *Context) layoutKey(tab model.TabID, selected int) layoutKey {
 	return layoutKey{pack: c.Pack, theme: c.Theme, tab: tab, lang: c.Lang,
-		month: c.Now.Year()*12 + int(c.Now.Month()), width: c.Width, height: c.Height, selected: selected}
+		month: c.Now.Year()*12 + int(c.Now.Month()), width: c.Width, height: c.Height, selected: selected, marks: c.marksRev}
 }
 
 // Only layouts up to this size are shared: a rare, huge terminal gains

@@ -37,12 +37,13 @@ type tab struct {
 	selected int
 
 	body     viewport.Model
-	rects    []rect   // where each item sits in the body
-	lines    []string // the body, laid out, for the visible slice
-	drawnFor string   // the size and language the body was laid out for
-	revealed int      // the selection last scrolled into view
-	laidOut  int      // the selection lines were laid out for; -1: none yet
-	memo     memo     // drawings at the current size and language
+	rects    []rect    // where each item sits in the body
+	lines    []string  // the body, laid out, for the visible slice
+	drawnFor string    // the size and language the body was laid out for
+	revealed int       // the selection last scrolled into view
+	laidOut  int       // the selection lines were laid out for; -1: none yet
+	marks    reviewRev // the review the lines were laid out with
+	memo     memo      // drawings at the current size and language
 }
 
 func newTab(p *model.Pack, def *model.Tab) *tab {
@@ -140,7 +141,7 @@ func (t *tab) draw(c *Context) {
 		t.drawnFor, resized = key, true
 		t.memo.reset()
 	}
-	if !resized && t.laidOut == t.selected {
+	if !resized && t.laidOut == t.selected && t.marks == c.marksRev {
 		return
 	}
 	lay := c.Layouts.body(c.layoutKey(t.id, t.selected), func() *layout {
@@ -151,7 +152,7 @@ func (t *tab) draw(c *Context) {
 	// empty lines: the laid-out text is not held twice.
 	t.body.Width, t.body.Height = c.Width, bodyH
 	t.body.SetContent(strings.Repeat("\n", max(0, len(t.lines)-1)))
-	t.laidOut = t.selected
+	t.laidOut, t.marks = t.selected, c.marksRev
 	// Only a new selection or a new layout pulls the selection into view;
 	// otherwise the reader's own scrolling stands.
 	if resized || t.selected != t.revealed {

@@ -62,3 +62,13 @@ func KeyAuthor(comment, fingerprint string) string {
 	}
 	return model.CleanAuthor(fingerprint)
 }
+
+// Unavailable is a review log that cannot be used and says why each time
+// it is asked: a dashboard with no data directory still starts, and says
+// what to do only when a review is opened.
+func Unavailable(err error) model.ReviewLog { return unavailable{err} }
+
+type unavailable struct{ err error }
+
+func (u unavailable) Append(...model.ReviewEntry) ([]model.ReviewEntry, error) { return nil, u.err }
+func (u unavailable) Entries(string) ([]model.ReviewEntry, error)              { return nil, u.err }

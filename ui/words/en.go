@@ -127,6 +127,7 @@ var en = Words{
 		PageUp: "page up", PageDown: "page down", Open: "detail", Back: "back",
 		NextInd: "next indicator", PrevInd: "previous indicator", Search: "search", Lang: "中文",
 		Autoplay: "autoplay", Follow: "follow presenter", Help: "help", Quit: "close/quit", ForceQuit: "quit now",
+		Scorecard: "scorecard", Review: "start/end review", Mark: "mark reviewed", Flag: "flag for follow-up", Note: "write a note",
 	},
 
 	Doc: Doc{
@@ -152,5 +153,24 @@ var en = Words{
 			Unit: "Unit", Kind: "Kind", Arithmetic: "Arithmetic", Note: "Note", Source: "Source", URL: "URL",
 			IndicatorID: "indicator_id", RegionID: "region_id", PeriodID: "period",
 		},
+	},
+
+	Session: Session{
+		Progress:      "review %s/%d · %d flagged",
+		ReviewedSoFar: "%d reviewed",
+		Opening:       "opening the review…",
+		Closed:        "review closed; everything is kept",
+		StartFirst:    "press r to start a review first",
+		ReadOnly:      "only a presenter can record the review",
+		NoPresenter:   "this server names no presenter, so it keeps no review",
+		NotIndicator:  "marks and notes go on indicators: select an indicator's card",
+		NotSaved:      "not saved: %s",
+		DraftKept:     "the draft is kept: e to go on",
+		NoteTitle:     "Note on %s",
+		NoteHint:      "esc saves · ctrl+c discards · enter for a new line",
+		NoteDiscarded: "note discarded",
+		NoteEmpty:     "empty note, not kept",
+		Legend:        "Card marks",
+		ScorecardHint: "↑↓ scroll · q/esc close",
 	},
 }

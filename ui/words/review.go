@@ -47,3 +47,25 @@ type Review struct {
 	ByAt          string // "%s, %s": who, when
 	NotInPack     string
 }
+
+// Session is the words of a review held in the dashboard: its progress,
+// the note editor, the scorecard overlay, and the one line the footer
+// gives when a key cannot do what it asks.
+type Session struct {
+	Progress      string // "%s/%d · %d flagged": where in the review order, of how many, how many flagged
+	ReviewedSoFar string // "%d reviewed"
+	Opening       string // while the review database is read
+	Closed        string // r again: the review mode ends, nothing is lost
+	StartFirst    string // m, ! or e before r
+	ReadOnly      string // a viewer's r, m, ! or e over SSH
+	NoPresenter   string // a session on a server that names no presenter
+	NotIndicator  string // m, ! or e on an initiative
+	NotSaved      string // "not saved: %s": the store's one-line answer
+	DraftKept     string // a note that was not saved is kept for the next e
+	NoteTitle     string // "Note on %s": the indicator's name
+	NoteHint      string
+	NoteDiscarded string
+	NoteEmpty     string
+	Legend        string // heads the card marks in the help
+	ScorecardHint string
+}

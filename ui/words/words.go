@@ -85,6 +85,9 @@ type Words struct {
 
 	// Doc is the words of the exported documents.
 	Doc Doc
+
+	// Session is the words of a review held in the dashboard.
+	Session Session
 }
 
 // Doc is the words of the exports a person reads: the Markdown document
@@ -123,6 +126,7 @@ type Keys struct {
 	Tabs, Next, Prev, Up, Down, PageUp, PageDown, Open, Back string
 	NextInd, PrevInd, Search, Lang, Autoplay, Follow         string
 	Help, Quit, ForceQuit                                    string
+	Scorecard, Review, Mark, Flag, Note                      string
 }
 
 // For is the table for language l; Chinese for any language without one.

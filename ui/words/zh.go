@@ -126,6 +126,7 @@ var zh = Words{
 		PageUp: "上翻页", PageDown: "下翻页", Open: "详情", Back: "返回",
 		NextInd: "下一个指标", PrevInd: "上一个指标", Search: "搜索", Lang: "English",
 		Autoplay: "自动播放", Follow: "跟随主讲人", Help: "帮助", Quit: "关闭/退出", ForceQuit: "立即退出",
+		Scorecard: "全年目标对照", Review: "开始/结束审议", Mark: "标为已审议", Flag: "标为需跟进", Note: "写备注",
 	},
 
 	Doc: Doc{
@@ -150,5 +151,24 @@ var zh = Words{
 			Unit: "单位", Kind: "类型", Arithmetic: "算式", Note: "说明", Source: "来源", URL: "网址",
 			IndicatorID: "指标代码", RegionID: "地区代码", PeriodID: "期间代码",
 		},
+	},
+
+	Session: Session{
+		Progress:      "审议 %s/%d · 需跟进%d项",
+		ReviewedSoFar: "已审议%d项",
+		Opening:       "正在打开审议记录…",
+		Closed:        "已退出审议，记录均已保存",
+		StartFirst:    "请先按 r 开始审议",
+		ReadOnly:      "只有主讲人可以记录审议",
+		NoPresenter:   "本服务器未指定主讲人，不记录审议",
+		NotIndicator:  "审议标记和备注针对指标，请选中指标卡片",
+		NotSaved:      "未保存：%s",
+		DraftKept:     "草稿已保留，按 e 继续",
+		NoteTitle:     "备注：%s",
+		NoteHint:      "esc 保存 · ctrl+c 放弃 · enter 换行",
+		NoteDiscarded: "备注已放弃",
+		NoteEmpty:     "备注为空，未保存",
+		Legend:        "卡片标记",
+		ScorecardHint: "↑↓ 滚动 · q/esc 关闭",
 	},
 }

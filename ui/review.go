@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/kmdash/kmdash/model"
+)
+
+// ReviewMsg is the room's review as kept so far: every entry of the
+// pack, in the order the store kept them. An SSH server sends it to
+// every session of the room when a presenter opens the review or records
+// something, so the room sees the presenter's marks and notes without
+// each session reading the database. A later message holds everything an
+// earlier one did, so only the latest need arrive.
+type ReviewMsg struct{ Entries []model.ReviewEntry }
+
+// reviewOpened answers r: the pack's entries, read in a tea.Cmd.
+type reviewOpened struct {
+	entries []model.ReviewEntry
+	err     error
+}
+
+// reviewKept answers a write, made in a tea.Cmd: the entries as the
+// store kept them, or why it did not, with what was asked (a note that
+// was not kept stays a draft).
+type reviewKept struct {
+	asked model.ReviewEntry
+	kept  []model.ReviewEntry
+	err   error
+}
+
+// reviewRev names a state of the review for the caches drawings are
+// kept in: dashboards that folded in the same entries of one store draw
+// the same marks. Entries are numbered by the store, so how many and the
+// highest number say which.
+type reviewRev struct {
+	held  bool // a review is held, if empty: the detail says "not reviewed"
+	count int
+	last  uint64
+}
+
+// reviewing is what this dashboard holds of a review: where it records
+// (nil when it may not), whether review mode is on, every entry it
+// knows, and what a person should read in the footer.
+type reviewing struct {
+	log    model.ReviewLog
+	author string
+	// open is review mode: r read the review, and the footer shows the
+	// progress. A viewer's follows the room's.
+	open    bool
+	opening bool
+	entries []model.ReviewEntry // by Seq
+	seen    map[uint64]bool
+	// alert is one line for the footer in place of the key hints: a key
+	// refused, or a store's answer. The next key clears it.
+	alert  string
+	drafts map[string]string // notes not kept yet, by indicator
+	note   *noteEditor
+}
+
+func newReviewing(o Options) reviewing {
+	return reviewing{log: o.Review, author: o.Author, seen: map[uint64]bool{}, drafts: map[string]string{}}
+}
+
+// merge folds in entries this dashboard has not seen: its own writes as
+// kept, or the room's review. Entries come in the store's order, but a
+// write's own answer may overtake the room's message holding an earlier
+// write; then the review is folded again from the start.
+func (a *App) merge(entries []model.ReviewEntry) {
+	rv, c := &a.rv, &a.ctx
+	var fresh []model.ReviewEntry
+	for _, e := range entries {
+		if e.Pack == c.Pack.ID && !rv.seen[e.Seq] {
+			rv.seen[e.Seq] = true
+			fresh = append(fresh, e)
+		}
+	}
+	if len(fresh) == 0 && c.Marks != nil {
+		return
+	}
+	bySeq := func(x, y model.ReviewEntry) int {
+		switch {
+		case x.Seq < y.Seq:
+			return -1
+		case x.Seq > y.Seq:
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(fresh, bySeq)
+	inOrder := len(rv.entries) == 0 || len(fresh) == 0 || fresh[0].Seq > rv.entries[len(rv.entries)-1].Seq
+	rv.entries = append(rv.entries, fresh...)
+	if c.Marks == nil || !inOrder {
+		slices.SortFunc(rv.entries, bySeq)
+		c.Marks = model.NewReview(c.Pack.ID, rv.entries)
+	} else {
+		c.Marks.Apply(fresh...)
+	}
+	c.marksRev = reviewRev{held: true, count: len(rv.entries)}
+	if n := len(rv.entries); n > 0 {
+		c.marksRev.last = rv.entries[n-1].Seq
+	}
+}
+
+// onReviewMsg takes the room's review: a viewer's review mode follows
+// the room's, a presenter's marks stay in step with the other presenters.
+func (a *App) onReviewMsg(m ReviewMsg) {
+	a.merge(m.Entries)
+	if a.follow.role == Viewer {
+		a.rv.open = true
+	}
+}
+
+func (a *App) onReviewOpened(m reviewOpened) {
+	a.rv.opening = false
+	if m.err != nil {
+		a.rv.alert = m.err.Error()
+		return
+	}
+	a.merge(m.entries)
+	a.rv.open = true
+	a.notice = ""
+	if len(a.review) == 0 {
+		return
+	}
+	open := a.detail != nil
+	a.autoplay.stop()
+	a.goTo(a.review[0].at)
+	if open {
+		a.detail = newDetail(&a.ctx, a.tabs[a.active].current())
+	}
+}
+
+func (a *App) onReviewKept(m reviewKept) {
+	w := a.ctx.Words.Session
+	if m.err != nil {
+		a.rv.alert = fmt.Sprintf(w.NotSaved, m.err)
+		if m.asked.Kind == model.MarkNote {
+			a.rv.alert += a.ctx.sep() + w.DraftKept
+		}
+		return
+	}
+	if m.asked.Kind == model.MarkNote && a.rv.drafts[m.asked.Indicator] == m.asked.Text {
+		delete(a.rv.drafts, m.asked.Indicator)
+	}
+	a.merge(m.kept)
+}
+
+// openCmd reads the review in a tea.Cmd: the store may wait on the disk
+// or on another process, and Update must not.
+func (rv *reviewing) openCmd(pack string) tea.Cmd {
+	log := rv.log
+	return func() tea.Msg {
+		entries, err := log.Entries(pack)
+		return reviewOpened{entries: entries, err: err}
+	}
+}
+
+// writeCmd keeps one entry, in a tea.Cmd for the same reason.
+func (rv *reviewing) writeCmd(e model.ReviewEntry) tea.Cmd {
+	log := rv.log
+	e.Author = rv.author
+	return func() tea.Msg {
+		kept, err := log.Append(e)
+		return reviewKept{asked: e, kept: kept, err: err}
+	}
+}
+
+// progress is review mode's footer: where the selection stands in the
+// review order, of how many, how many are flagged and how many reviewed.
+func (a *App) progress() string {
+	c := &a.ctx
+	w := c.Words.Session
+	n := a.nav()
+	at := c.Words.Review.None
+	if it := a.tabs[a.active].current(); it.ind != nil {
+		if i := n.position(place{tab: a.active, item: a.tabs[a.active].selected}, it.id()); i > 0 {
+			at = fmt.Sprint(i)
+		}
+	}
+	var reviewed, flagged int
+	if c.Marks != nil {
+		for _, s := range a.review {
+			it := c.Marks.Of(s.id)
+			if it.Reviewed != nil {
+				reviewed++
+			}
+			if it.Flagged != nil {
+				flagged++
+			}
+		}
+	}
+	return fmt.Sprintf(w.Progress, at, len(n.review), flagged) + c.sep() + fmt.Sprintf(w.ReviewedSoFar, reviewed)
+}
