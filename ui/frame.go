@@ -111,7 +111,7 @@ func (a *App) status() string {
 	if s := a.followStatus(); s != "" {
 		parts = append(parts, s)
 	}
-	if a.detail == nil && a.search == nil && !a.showHelp {
+	if !a.overlaid() {
 		if b := a.tabs[a.active].body; !b.AtBottom() {
 			parts = append(parts, w.More)
 		}

@@ -68,6 +68,8 @@ func (a *App) target() (*model.Indicator, bool) {
 	why := a.refusal()
 	switch {
 	case why != "":
+	case a.rv.opening:
+		why = w.Opening // its marks are not known yet, so neither is what m would do
 	case !a.rv.open:
 		why = w.StartFirst
 	case ind == nil:
