@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -38,6 +39,7 @@ var fuzzKeys = []tea.KeyMsg{
 	{Type: tea.KeyCtrlN}, {Type: tea.KeyCtrlP}, {Type: tea.KeyHome}, {Type: tea.KeyEnd},
 	{Type: tea.KeyDelete}, {Type: tea.KeyCtrlU}, {Type: tea.KeyCtrlW}, {Type: tea.KeyCtrlK},
 	{Type: tea.KeyRunes, Runes: []rune{'j'}, Alt: true}, {Type: tea.KeyF1}, keyMsg("x"), keyMsg("g"),
+	keyMsg("S"), keyMsg("r"), keyMsg("m"), keyMsg("!"), keyMsg("e"),
 }
 
 // fuzzRunes are characters typed into the dashboard or its search box:
@@ -194,6 +196,9 @@ func readMsg(r *fuzzReader, a *App, pack *model.Pack) tea.Msg {
 		case 3:
 			return LeadMsg(a.position())
 		default:
+			if b/5%2 == 1 {
+				return fuzzReview(r, pack)
+			}
 			return struct{ fuzz int }{b} // a message nobody sent for the dashboard
 		}
 	}
@@ -323,15 +328,23 @@ func runFuzz(t *testing.T, input []byte) {
 	s := readSession(r, pack)
 	rend := fuzzRenderer(s.profile, s.dark)
 	theme := NewTheme(rend)
-	o := Options{Pack: pack, Lang: s.lang, Tab: s.tab, Role: s.role, Renderer: rend, Theme: theme}
+	o := Options{Pack: pack, Lang: s.lang, Tab: s.tab, Role: s.role, Renderer: rend, Theme: theme, Author: "fuzz"}
+	// Each session records in a store of its own, as a server's viewer
+	// records nowhere.
+	logged := func(o Options) Options {
+		if o.Role != Viewer {
+			o.Review = &countingLog{}
+		}
+		return o
+	}
 	var alone, other *App
 	if s.shared {
-		alone = newApp(t, o, s.width, s.height)
+		alone = newApp(t, logged(o), s.width, s.height)
 		o.Layouts = NewLayouts(4) // small, so bodies are evicted and remade
 		o.Frames = NewFrames(4)   // and frames too
-		other = newApp(t, o, s.width, s.height)
+		other = newApp(t, logged(o), s.width, s.height)
 	}
-	o, watch := watched(o)
+	o, watch := watched(logged(o))
 	a := newApp(t, o, s.width, s.height)
 	watch.moved = a.position() // the server knows where a presenter starts: it gave the start
 	w, h := s.width, s.height
@@ -345,7 +358,7 @@ func runFuzz(t *testing.T, input []byte) {
 		msg := readMsg(r, target, pack)
 		where := fmt.Sprintf("step %d %T %+v", step, msg, msg)
 		if target == other {
-			other.Update(msg)
+			settleReview(other, msg)
 			if m, ok := msg.(tea.WindowSizeMsg); ok {
 				ow, oh = m.Width, m.Height
 			}
@@ -361,7 +374,7 @@ func runFuzz(t *testing.T, input []byte) {
 		if lead, ok := msg.(LeadMsg); ok && a.follow.role == Presenter {
 			watch.moved = Position(lead) // the server sent it: it knows it
 		}
-		a.Update(msg)
+		settleReview(a, msg)
 		checkFrame(t, a, w, h, where)
 		checkState(t, a, where)
 		watch.check(t, a, where)
@@ -382,12 +395,47 @@ func runFuzz(t *testing.T, input []byte) {
 			checkLead(t, a, Position(m), following, before, where)
 		}
 		if alone != nil {
-			alone.Update(msg)
+			settleReview(alone, msg)
 			if got, want := a.View(), alone.View(); got != want {
 				t.Fatalf("%s: with shared layouts the frame differs from the one drawn alone:\n%s\n--- alone ---\n%s", where, got, want)
 			}
 		}
 	}
+}
+
+// settleReview updates a with msg and, for a key the review answers (r,
+// m, !, e and any key in the note, but not text typed in the search),
+// runs the command it returned as bubbletea would: those read and write
+// the session's store. Other commands are ticks and cursor blinks, left
+// unrun.
+func settleReview(a *App, msg tea.Msg) {
+	k, isKey := msg.(tea.KeyMsg)
+	inNote, inSearch := a.rv.note != nil, a.search != nil
+	_, cmd := a.Update(msg)
+	if isKey && !inSearch && (inNote || key.Matches(k, a.keys.Review, a.keys.Mark, a.keys.Flag, a.keys.Note)) {
+		settle(a, cmd)
+	}
+}
+
+// fuzzReview is the room's review as a server would send it: entries on
+// the pack's indicators (and one it lacks), of every kind, numbered
+// out of order at times and repeated.
+func fuzzReview(r *fuzzReader, pack *model.Pack) ReviewMsg {
+	var msg ReviewMsg
+	for range r.byte() % 6 {
+		b := r.byte()
+		ind := "no-such-indicator"
+		if i := int(r.byte()) % (len(pack.Indicators) + 1); i < len(pack.Indicators) {
+			ind = pack.Indicators[i].ID
+		}
+		e := model.ReviewEntry{Seq: uint64(b%16 + 1), Pack: pack.ID, Indicator: ind,
+			Kind: model.EntryKinds[int(b>>4)%len(model.EntryKinds)], Time: clock, Author: "主讲人"}
+		if e.Kind == model.MarkNote {
+			e.Text = string(fuzzRunes[int(b)%len(fuzzRunes):]) + "\n第二行"
+		}
+		msg.Entries = append(msg.Entries, e)
+	}
+	return msg
 }
 
 // fuzzScript writes fuzz inputs by name, for the seed corpus and the
@@ -535,6 +583,15 @@ func fuzzSeeds() [][]byte {
 	sh := newScript(Presenter, model.Zh, termenv.ANSI256, true, true, 0, 120, 40)
 	sh.b = append(sh.b, 0x80|opKey, 1, 0x80|opKey, 8, 0x80|opResize, 0, 0, 80, 24, opKey, 8, opKey, 1)
 	add(sh)
+	// A review: opened, marked, a note typed (q and ctrl+c in it), the
+	// scorecard, the room's review arriving, a viewer refused.
+	for _, role := range []Role{Alone, Presenter, Viewer} {
+		rv := newScript(role, model.Zh, termenv.ANSI256, true, role == Presenter, 0, 100, 30).
+			keys("m", "r", "m", "!", "n", "m", "e").text("经济q").keys("esc", "e").text("x").keys("ctrl+c", "enter", "e").
+			text("gdp").keys("esc", "S", "j", "pgdown", "q", "S", "L").size(60, 20).keys("r", "r", "S", "esc")
+		rv.b = append(rv.b, opMisc, 9, 3, 0x20, 1, 0x41, 1, 0x42, 200)
+		add(rv)
+	}
 	return seeds
 }
 

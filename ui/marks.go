@@ -54,7 +54,7 @@ func (c *Context) markKey(id string) string {
 func (c *Context) marksLegend() string {
 	g, rw := c.Theme.Glyphs, c.Words.Review
 	return c.Words.Session.Legend + c.Words.Colon + strings.Join([]string{
-		g.Reviewed + " " + rw.Reviewed, g.Flagged + " " + rw.Flagged, g.Noted + " " + rw.Notes}, c.sep())
+		g.Reviewed + " " + rw.Reviewed, g.Flagged + " " + rw.Flagged, g.Noted + " " + c.Words.Session.Noted}, c.sep())
 }
 
 // when writes the time of an entry to the minute, in the dashboard's

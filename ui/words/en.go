@@ -171,6 +171,7 @@ var en = Words{
 		NoteDiscarded: "note discarded",
 		NoteEmpty:     "empty note, not kept",
 		Legend:        "Card marks",
+		Noted:         "notes",
 		ScorecardHint: "↑↓ scroll · q/esc close",
 	},
 }

@@ -67,5 +67,6 @@ type Session struct {
 	NoteDiscarded string
 	NoteEmpty     string
 	Legend        string // heads the card marks in the help
+	Noted         string // what the notes glyph stands for
 	ScorecardHint string
 }

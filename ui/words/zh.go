@@ -169,6 +169,7 @@ var zh = Words{
 		NoteDiscarded: "备注已放弃",
 		NoteEmpty:     "备注为空，未保存",
 		Legend:        "卡片标记",
+		Noted:         "备注",
 		ScorecardHint: "↑↓ 滚动 · q/esc 关闭",
 	},
 }
