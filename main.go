@@ -43,7 +43,7 @@ const (
 const usage = `kmdash — Kunming Q3 2025 indicators in the terminal
 
 Usage:
-  kmdash [flags]                      the dashboard
+  kmdash [flags] [--review-db PATH]   the dashboard
   kmdash render [flags]               print one frame and exit
   kmdash export [--format json|csv|md] every figure, initiative and source
   kmdash scorecard [--format text|md|json]
@@ -70,7 +70,8 @@ scorecard:
          --format text|md|json    (default text)
 minutes: --format md|json         (default md)
          --review-db PATH         the review database (default under the user's
-                                  data directory: $XDG_DATA_HOME/kmdash/review.db)
+                                  data directory: $XDG_DATA_HOME/kmdash/review.db);
+                                  the dashboard and serve take it too
 serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to the network)
          --host-key PATH          (default under the user's data directory; made once)
          --new-host-key           create --host-key (and its directory) if it does not exist
@@ -87,6 +88,7 @@ serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to t
          --per-source-penalties SPEC          refusal for failures, as sshd (default sshd's; "no")
          --per-source-netblock V4:V6          bits that make one source (default 32:128)
          --per-source-penalty-exempt LIST     addresses and CIDR blocks never penalised
+         --review-db PATH         the review database every session shares
 
 Exit status: 0 success, 1 failure, 2 bad usage.
 `
@@ -466,9 +468,8 @@ func tui(opts ui.Options, reviewDB string) error {
 	if path, err := reviewPath(reviewDB); err != nil {
 		opts.Review = review.Unavailable(err)
 	} else {
-		opts.Review = review.New(path, review.Options{})
+		opts.Review = review.New(path, review.Options{Author: review.LocalAuthor})
 	}
-	opts.Author = review.LocalAuthor()
 	// The terminal is asked for its background before the program takes
 	// over input, so the answer is not read as a key press.
 	opts.Renderer = lipgloss.NewRenderer(os.Stdout)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"github.com/kmdash/kmdash/data/review"
 )
 
 // ttySession is kmdash on a pseudo-terminal, driven a key at a time: each
@@ -137,7 +139,9 @@ func TestReviewInATerminal(t *testing.T) {
 		t.Fatalf("minutes\n%s", r)
 	}
 	flag := lineWith(r.stdout, "### 1. 地区生产总值", "需跟进")
-	note := lineWith(r.stdout, "：中文笔记")
+	// The note names the person at this terminal, looked up only when it
+	// was kept.
+	note := lineWith(r.stdout, review.LocalAuthor()+"，", "：中文笔记")
 	if flag == "" || note == "" {
 		t.Fatalf("the minutes lack the flag or the note:\n%s", r.stdout)
 	}

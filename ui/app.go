@@ -44,7 +44,8 @@ type Options struct {
 	// Review is where r, m, ! and e record, read and written only in
 	// tea.Cmds and not before r; nil when this dashboard does not record
 	// (an SSH viewer, or a server without presenters). Author names who
-	// records: the local user, or the presenter's key.
+	// records (the presenter's key); "" leaves it to the store (the local
+	// user, looked up when first needed).
 	Review model.ReviewLog
 	Author string
 }

@@ -49,6 +49,10 @@ type Options struct {
 	Wait time.Duration    // how long to wait for another process; DefaultWait if zero
 	Now  func() time.Time // stamps entries that come without a time; time.Now if nil
 	Log  *slog.Logger     // if set, every write is logged (a server sets it)
+	// Author names entries that come without one, asked at the first
+	// such write rather than when the store is made: LocalAuthor looks
+	// the user up, which a dashboard that never reviews need not pay.
+	Author func() string
 }
 
 // Store is the review database at one path. Its methods are safe for
@@ -122,6 +126,9 @@ func (s *Store) prepare(entries []model.ReviewEntry) ([]model.ReviewEntry, error
 		text, err := model.CleanNote(e.Text)
 		if err != nil {
 			return nil, err
+		}
+		if e.Author == "" && s.opt.Author != nil {
+			e.Author = s.opt.Author()
 		}
 		e.Text, e.Author, e.Seq = text, model.CleanAuthor(e.Author), 0
 		if e.Time.IsZero() {

@@ -157,6 +157,27 @@ func TestWritesAreLogged(t *testing.T) {
 	}
 }
 
+// Options.Author names the entries that come without an author, and is
+// asked only when one does.
+func TestAuthorOption(t *testing.T) {
+	asked := 0
+	s := New(filepath.Join(t.TempDir(), "r.db"), Options{Author: func() string { asked++; return "local-user" }})
+	kept, err := s.Append(entry("gdp", model.MarkReviewed, "", "presenter@host"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked != 0 || kept[0].Author != "presenter@host" {
+		t.Errorf("an entry with an author: asked %d times, kept as %q", asked, kept[0].Author)
+	}
+	kept, err = s.Append(entry("gdp", model.MarkFlagged, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked != 1 || kept[0].Author != "local-user" {
+		t.Errorf("an entry without one: asked %d times, kept as %q", asked, kept[0].Author)
+	}
+}
+
 func TestKeyAuthor(t *testing.T) {
 	if got := KeyAuthor("alice@laptop", "SHA256:abc"); got != "alice@laptop" {
 		t.Errorf("with a comment: %q", got)
