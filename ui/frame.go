@@ -79,14 +79,17 @@ func (a *App) footer() string {
 		// key: it is what the person needs to read.
 		return c.Theme.Warning.Render(truncate(a.rv.alert, c.Width))
 	}
+	if a.rv.note != nil {
+		return c.footer("", status) // the note's own keys are in its box
+	}
 	h := c.Theme.help(0)
-	short := a.keys.ShortHelp()
+	short, compact := a.keys.ShortHelp(), a.keys.CompactHelp()
 	if a.rv.open && a.follow.role != Viewer {
-		short = a.keys.ReviewHelp()
+		short, compact = a.keys.ReviewHelp(), a.keys.CompactReviewHelp()
 	}
 	hints := h.ShortHelpView(short)
 	if lipgloss.Width(hints)+lipgloss.Width(status)+1 > c.Width {
-		hints = h.ShortHelpView(a.keys.CompactHelp())
+		hints = h.ShortHelpView(compact)
 	}
 	return c.footer(hints, status)
 }

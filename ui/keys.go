@@ -84,6 +84,11 @@ func (k KeyMap) ReviewHelp() []key.Binding {
 	return []key.Binding{k.Mark, k.Flag, k.Note, k.NextIndicator, k.Review, k.Help}
 }
 
+// CompactReviewHelp is the review's footer in a narrow terminal.
+func (k KeyMap) CompactReviewHelp() []key.Binding {
+	return []key.Binding{k.Mark, k.Flag, k.Note, k.Help}
+}
+
 // CompactHelp is the footer of a narrow terminal.
 func (k KeyMap) CompactHelp() []key.Binding {
 	return []key.Binding{k.Tabs, k.Open, k.Follow, k.Help, k.Quit}
