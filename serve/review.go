@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"log/slog"
 	"sync"
 
 	"github.com/kmdash/kmdash/model"
@@ -17,6 +18,7 @@ type roomReview struct {
 	store model.ReviewLog // nil: the server keeps no review
 	pack  string
 	hub   *hub
+	log   *slog.Logger // the store logs each write; failures are logged here
 
 	// mu is held across a write and the room being told of it, so the
 	// room hears of writes in the order the store kept them.
@@ -38,6 +40,7 @@ func (r *roomReview) open() ([]model.ReviewEntry, error) {
 	if !r.loaded {
 		entries, err := r.store.Entries(r.pack)
 		if err != nil {
+			r.log.Warn("review read failed", "error", err)
 			return nil, err
 		}
 		r.entries, r.loaded = entries, true
@@ -67,6 +70,7 @@ func (r *roomReview) append(author string, entries []model.ReviewEntry) ([]model
 	}
 	kept, err := r.store.Append(entries...)
 	if err != nil {
+		r.log.Warn("review write failed", "author", author, "entries", len(entries), "error", err)
 		return nil, err
 	}
 	r.entries = append(r.entries, kept...)

@@ -151,7 +151,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, hub: newHub(), log: cfg.Log, live: map[*dashboard]bool{},
 		layouts: ui.NewLayouts(sharedLayouts), frames: ui.NewFrames(sharedFrames), paints: newPaints(sharedPaints)}
-	s.review = &roomReview{store: cfg.Review, pack: cfg.Pack.ID, hub: s.hub}
+	s.review = &roomReview{store: cfg.Review, pack: cfg.Pack.ID, hub: s.hub, log: cfg.Log}
 	s.admission = newAdmission(cfg)
 	s.floods = newFloodLog(cfg.Log, floodInterval)
 	signer, err := s.hostKey()

@@ -54,6 +54,7 @@ func (n *noteEditor) resize(c *Context) {
 }
 
 func (n *noteEditor) view(c *Context) string {
+	n.resize(c) // the window may have changed while the note was open
 	t, w := c.Theme, c.Words.Session
 	inner := c.Width - 4
 	title := t.Heading.Render(truncate(fmt.Sprintf(w.NoteTitle, n.ind.Name.In(c.Lang)), inner))

@@ -326,3 +326,20 @@ func TestMergeInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// The note editor fits the window it is in, also after a resize.
+func TestNoteFitsTheWindow(t *testing.T) {
+	a := newApp(t, Options{Review: &countingLog{}, Author: "a"}, 200, 60)
+	act(a, "r", "e", strings.Repeat("很长的备注", 40))
+	for _, size := range [][2]int{{200, 60}, {60, 20}, {80, 24}} {
+		a.Update(resize(size[0], size[1]))
+		for i, l := range lines(a.View()) {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%v: line %d is %d wide: %q", size, i, w, ansi.Strip(l))
+			}
+		}
+		if !strings.Contains(ansi.Strip(a.View()), "esc 保存") {
+			t.Errorf("%v: the note's keys are not shown:\n%s", size, ansi.Strip(a.View()))
+		}
+	}
+}
