@@ -189,7 +189,7 @@ func (ps *parts) detail(width, height int) string {
 func (ps *parts) paneLines(width int) []string {
 	if ps.pane == nil || ps.paneFor != width {
 		it := ps.t.current()
-		ps.pane = remember(&ps.t.memo, fmt.Sprint("pane ", it.id(), " ", width, ps.c.markKey(it.id())), func() []string {
+		ps.pane = remember(&ps.t.memo, fmt.Sprint("pane ", it.id(), " ", width)+ps.c.markKey(it.id()), func() []string {
 			var out []string
 			for _, l := range ps.c.itemDetail(it, width) {
 				if strings.TrimSpace(l) != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kmdash/kmdash/model"
 )
@@ -94,7 +95,7 @@ func (cd card) box(width int, selected bool) string {
 	inner := width - 4
 	left, right := edge.Render(b.Left)+" ", " "+edge.Render(b.Right)
 	out := []string{edge.Render(b.TopLeft + strings.Repeat(b.Top, width-2) + b.TopRight)}
-	if mw := lipgloss.Width(cd.marks); mw > 0 && width-2-mw-3 > 0 {
+	if mw := ansi.StringWidth(cd.marks); mw > 0 && width-2-mw-3 > 0 {
 		// The review's marks sit in the top edge, so a mark never makes a
 		// card taller than its neighbours.
 		out[0] = edge.Render(b.TopLeft+strings.Repeat(b.Top, width-2-mw-3)+" ") + cd.marks + edge.Render(" "+b.Top+b.TopRight)
@@ -197,7 +198,7 @@ func (g cardGrid) draw(width, selected int) (string, []rect) {
 			return cd.box(colW, i == selected)
 		}
 		if g.memo != nil {
-			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected, " ", cd.marks), draw)
+			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected)+cd.marks, draw)
 		} else {
 			drawn[i] = draw()
 		}

@@ -28,7 +28,7 @@ func newDetail(c *Context, it item) *detail {
 // draw fills the detail box for the context's size and language, unless
 // it already holds that drawing.
 func (d *detail) draw(c *Context) {
-	key := fmt.Sprint(c.Width, "x", c.Height, c.Lang, c.markKey(d.it.id()))
+	key := fmt.Sprint(c.Width, "x", c.Height, c.Lang) + c.markKey(d.it.id())
 	if key == d.drawnFor {
 		return
 	}
