@@ -11,11 +11,11 @@ import (
 	"github.com/kmdash/kmdash/ui"
 )
 
-// The largest terminal a session draws for. The protocol carries sizes
-// up to 2³²−1 columns and rows, and drawing a frame that size would take
-// the whole server's memory; a bigger terminal gets a dashboard of this
-// size in its top-left corner.
-const maxWidth, maxHeight = 1000, 500
+// The largest terminal a session draws for: the dashboard's own limit.
+// The protocol carries sizes up to 2³²−1 columns and rows, and drawing a
+// frame that size would take the whole server's memory; a bigger
+// terminal gets a dashboard of this size in its top-left corner.
+const maxWidth, maxHeight = ui.MaxWidth, ui.MaxHeight
 
 // windowSize is the size the dashboard is told for a client's window.
 func windowSize(w, h int) tea.WindowSizeMsg {

@@ -130,7 +130,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
+		a.ctx.Width, a.ctx.Height = min(max(msg.Width, 0), MaxWidth), min(max(msg.Height, 0), MaxHeight)
 	case tea.KeyMsg:
 		if a.rv.note != nil {
 			cmd = a.noteKey(msg) // every key is the note's: q and ctrl+c too

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -207,6 +209,7 @@ func (ps *parts) focusKey() string {
 // of s are blank too, and rows past the screen count against a layout
 // too, as blank, since they push something out of sight.
 func blankHalves(s string, width, height int) int {
+	half := width / 2
 	lines := strings.Split(s, "\n")
 	blank := 0
 	for i := 0; i < max(height, len(lines)); i++ {
@@ -214,17 +217,31 @@ func blankHalves(s string, width, height int) int {
 			blank += 2
 			continue
 		}
-		l := ansi.Strip(lines[i])
-		left := ansi.Truncate(l, width/2, "")
-		right := strings.TrimPrefix(l, left)
-		if strings.TrimSpace(left) == "" {
+		// A half is blank when the row's text starts at or after the middle
+		// (left) or ends at or before it (right). Measuring where the text
+		// starts and ends, rather than cutting every row in two, keeps the
+		// weighing of layouts cheap.
+		text := strings.TrimRightFunc(ansi.Strip(lines[i]), unicode.IsSpace)
+		body := strings.TrimLeftFunc(text, unicode.IsSpace)
+		if body == "" || plainWidth(text[:len(text)-len(body)]) >= half {
 			blank++
 		}
-		if strings.TrimSpace(right) == "" {
+		if body == "" || plainWidth(text) <= half {
 			blank++
 		}
 	}
 	return blank
+}
+
+// plainWidth is the display width of plain text, without the grapheme
+// walk for the common case of ASCII.
+func plainWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // band fits the items and the detail side by side, as tall as the items

@@ -8,11 +8,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// The smallest terminal the dashboard draws in, and the width from which
-// it uses two columns.
+// The smallest terminal the dashboard draws in, the largest it lays out,
+// and the width from which it uses two columns. A terminal larger than
+// MaxWidth×MaxHeight (a 4K screen at a tiny font, or a client that says
+// so) gets a dashboard of that size in its top-left corner: laying out a
+// 1000×500 screen took a quarter of a second a frame, for nothing a
+// reader could take in, and over SSH any client could ask for it.
 const (
 	MinWidth   = 60
 	MinHeight  = 20
+	MaxWidth   = 400
+	MaxHeight  = 150
 	wideWidth  = 100
 	chromeRows = 4 // header, tab bar and its rule, footer
 )
