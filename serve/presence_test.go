@@ -89,8 +89,15 @@ func TestPresenterReconnectKeepsTheRoom(t *testing.T) {
 	first := dialOK(t, srv, addr, presenterKey)
 	p := openTerminal(t, first, termOptions{})
 	p.waitScreen(followers(1))
-	p.press("4", "j")
+	p.press("4")
 	waitTab(v, "[4 房地产]")
+	atTab, _ := lead(srv)
+	p.press("j")
+	// The room's position is read once the presenter's j has moved it.
+	eventually(t, "the presenter's j to move the room", func() bool {
+		got, _ := lead(srv)
+		return got.Tab == atTab.Tab && got.Item != atTab.Item
+	})
 	room, _ := lead(srv)
 	first.Close()
 	v.waitScreen("等待主讲人")
