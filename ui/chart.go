@@ -75,14 +75,9 @@ func (c *Context) lineChart(ch model.Chart) *lineChart {
 			cs.label = ind.Name.In(c.Lang)
 			cs.colour = c.Theme.SeriesColour(i)
 		}
-		start := model.Month{Year: c.Pack.Year, Month: 1}
-		for m := 1; m <= 12; m++ {
-			for _, o := range ind.Obs {
-				if !o.Target && o.Region == s.Region && o.Period.From == start && o.Period.To == (model.Month{Year: c.Pack.Year, Month: m}) {
-					cs.points = append(cs.points, chartPoint{month: m, value: o.Value, period: c.period(o),
-						text: model.Decimal(c.Lang, o.Value) + derivedMark(o), derived: o.Derived != nil})
-				}
-			}
+		for _, o := range c.Pack.ChartPoints(ind, s.Region) {
+			cs.points = append(cs.points, chartPoint{month: o.Period.To.Month, value: o.Value, period: c.period(o),
+				text: model.Decimal(c.Lang, o.Value) + derivedMark(o), derived: o.Derived != nil})
 		}
 		if len(cs.points) > 0 {
 			lc.series = append(lc.series, cs)

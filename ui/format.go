@@ -95,12 +95,7 @@ func (c *Context) arithmetic(ind *model.Indicator, o *model.Observation) string 
 
 // target is the pack year's target for ind in region, if any.
 func (c *Context) target(ind *model.Indicator, region string) *model.Observation {
-	for _, o := range ind.Obs {
-		if o.Target && o.Region == region && o.Period.To.Year == c.Pack.Year {
-			return o
-		}
-	}
-	return nil
+	return c.Pack.Target(ind, region)
 }
 
 // kind says whether a figure is stated, derived or a target.
