@@ -50,6 +50,7 @@ Usage:
                                       the year's targets against the latest figures
   kmdash minutes [--format md|json] [--review-db PATH]
                                       the record of a review: marks, notes, follow-up
+  kmdash describe [--tab ID]          the tabs as plain text, for screen readers
   kmdash validate [FILE...]           check packs (default: the one in use)
   kmdash serve [flags]                the dashboard over SSH
   kmdash help                         this help (as --help)
@@ -58,12 +59,20 @@ Flags for every command (before or after it):
   --data FILE        use this pack instead of the embedded one
   --lang zh|en       language (default: KMDASH_LANG, then the locale, else zh)
   --now YYYY-MM-DD   fix the clock the tourism calendar reads
+  --theme auto|dark|light
+                     colours for the terminal's background (default: KMDASH_THEME,
+                     else asked of the terminal)
+  --ascii            draw borders, lines, arrows, markers and bars in ASCII alone
+                     (default: KMDASH_ASCII=1, RUNEWIDTH_EASTASIAN=1 or a GB locale)
   --help             this help
   --version          print the version
 
 render:  --tab ID    one of the pack's tabs (the embedded pack's: economy, industry,
                      services, property, tourism); default the first
          --width W  --height H  --color auto|always|never
+                     (--theme dark or light asks for colour, as always does,
+                     unless NO_COLOR is set or --color never)
+describe: --tab ID   one tab (default: every tab, in order)
 export:  --format json|csv|md   (md and csv in the --lang language)
          --no-bom                CSV without the UTF-8 byte-order mark
 scorecard:
@@ -102,14 +111,16 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // globals are the flags every command accepts.
 type globals struct {
-	data, lang, now string
-	help, version   bool
+	data, lang, now, theme string
+	ascii, help, version   bool
 }
 
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.data, "data", "", "")
 	fs.StringVar(&g.lang, "lang", "", "")
 	fs.StringVar(&g.now, "now", "", "")
+	fs.StringVar(&g.theme, "theme", "", "")
+	fs.BoolVar(&g.ascii, "ascii", false, "")
 	fs.BoolVar(&g.help, "help", false, "")
 	fs.BoolVar(&g.help, "h", false, "")
 	fs.BoolVar(&g.version, "version", false, "")
@@ -140,7 +151,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 }
 
-var commands = []string{"render", "export", "scorecard", "minutes", "validate", "serve", "help"}
+var commands = []string{"render", "describe", "export", "scorecard", "minutes", "validate", "serve", "help"}
 
 func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
@@ -150,13 +161,15 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	g.register(fs)
 	var r renderFlags
 	var sf serveFlags
-	var format, reviewDB string
+	var format, reviewDB, tab string
 	var noBOM bool
 	switch cmd {
 	case "":
 		fs.StringVar(&reviewDB, "review-db", "", "")
 	case "render":
 		r.register(fs)
+	case "describe":
+		fs.StringVar(&tab, "tab", "", "")
 	case "serve":
 		sf.register(fs)
 		fs.StringVar(&reviewDB, "review-db", "", "")
@@ -196,6 +209,10 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
+	look, err := lookOf(fs, &g, getenv)
+	if err != nil {
+		return err
+	}
 	clock := time.Now
 	if g.now != "" {
 		clock = func() time.Time { return now }
@@ -207,10 +224,16 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{Pack: pack, Lang: lang, Now: now}
+	opts := ui.Options{Pack: pack, Lang: lang, Now: now, Look: look}
 	switch cmd {
 	case "render":
+		r.themed = g.theme != "" && look.Theme != "auto"
 		return r.run(opts, stdout)
+	case "describe":
+		if tab != "" && pack.Tab(model.TabID(tab)) == nil {
+			return usagef("--tab %q: want one of the pack's tabs: %s", tab, strings.Join(pack.TabIDs(), ", "))
+		}
+		return report.Describe(charsetOf(look, stdout), pack, model.TabID(tab), lang, int(now.Month()))
 	case "export":
 		if !slices.Contains(report.Formats, format) {
 			return usagef("--format %q: want json, csv or md", format)
@@ -236,7 +259,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 // global flags and their values, so flags may come before or after it.
 func splitCommand(args []string) (string, []string) {
 	valued := map[string]bool{"-data": true, "--data": true, "-lang": true, "--lang": true, "-now": true, "--now": true,
-		"-review-db": true, "--review-db": true}
+		"-review-db": true, "--review-db": true, "-theme": true, "--theme": true}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -351,6 +374,7 @@ func minutes(stdout io.Writer, pack *model.Pack, path, format string, lang model
 type renderFlags struct {
 	tab, color    string
 	width, height int
+	themed        bool // --theme named a background: show its colours
 }
 
 func (r *renderFlags) register(fs *flag.FlagSet) {
@@ -374,6 +398,10 @@ func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
 	renderer := lipgloss.NewRenderer(stdout)
 	switch r.color {
 	case "auto":
+		// A theme asked for by name is asked to be seen.
+		if r.themed && renderer.ColorProfile() == termenv.Ascii && !renderer.Output().EnvNoColor() {
+			renderer.SetColorProfile(termenv.ANSI256)
+		}
 	case "always":
 		if renderer.ColorProfile() == termenv.Ascii {
 			renderer.SetColorProfile(termenv.ANSI256)
@@ -383,9 +411,9 @@ func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
 	default:
 		return usagef("--color %q: want auto, always or never", r.color)
 	}
-	ui.SettleBackground(renderer, stdout)
+	opts.Look.Settle(renderer, stdout)
 	opts.Tab, opts.Renderer = model.TabID(r.tab), renderer
-	_, err := fmt.Fprintln(stdout, ui.Frame(opts, r.width, r.height))
+	_, err := fmt.Fprintln(charsetOf(opts.Look, stdout), ui.Frame(opts, r.width, r.height))
 	return err
 }
 
@@ -463,6 +491,38 @@ func reviewPath(flag string) (string, error) {
 	return review.DefaultPath()
 }
 
+// lookOf is the terminal's look: its environment, then the flags.
+func lookOf(fs *flag.FlagSet, g *globals, getenv func(string) string) (ui.Look, error) {
+	look, err := ui.LookFromEnv(getenv)
+	if err != nil {
+		return look, usagef("%v", err)
+	}
+	if g.theme != "" {
+		if err := look.SetTheme(g.theme); err != nil {
+			return look, usagef("%v", err)
+		}
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "ascii" {
+			look.ASCII, look.Why = g.ascii, ""
+			if g.ascii {
+				look.Why = "--ascii"
+			}
+		}
+	})
+	return look, nil
+}
+
+// charsetOf is stdout in the character set of the terminal's locale:
+// what a person reads in a GBK terminal comes in GB18030. Exports stay
+// UTF-8, as their formats say.
+func charsetOf(look ui.Look, stdout io.Writer) io.Writer {
+	if look.GB18030 {
+		return ui.GB18030Output(stdout)
+	}
+	return stdout
+}
+
 func tui(opts ui.Options, reviewDB string) error {
 	// The store is only named here: the file is not opened until r.
 	if path, err := reviewPath(reviewDB); err != nil {
@@ -473,8 +533,15 @@ func tui(opts ui.Options, reviewDB string) error {
 	// The terminal is asked for its background before the program takes
 	// over input, so the answer is not read as a key press.
 	opts.Renderer = lipgloss.NewRenderer(os.Stdout)
-	ui.SettleBackground(opts.Renderer, os.Stdout)
+	opts.Look.Settle(opts.Renderer, os.Stdout)
 	app := ui.New(opts)
-	_, err := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
+	if opts.Look.GB18030 {
+		// The terminal speaks GB18030 both ways; it stays the terminal
+		// (its size, raw mode) behind the transcoding.
+		in, out := ui.GB18030Terminal(os.Stdin, os.Stdout)
+		progOpts = append(progOpts, tea.WithInput(in), tea.WithOutput(out))
+	}
+	_, err := tea.NewProgram(app, progOpts...).Run()
 	return err
 }

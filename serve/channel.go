@@ -8,6 +8,8 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/kmdash/kmdash/ui"
 )
 
 // kmdash answers a session channel's requests itself instead of through
@@ -161,7 +163,11 @@ func (sc *channel) refuse(why string) {
 // say writes one line to the client's stderr. The client's terminal is
 // raw while a PTY is open, so the line ends with CR LF.
 func (sc *channel) say(line string) {
-	io.WriteString(sc.ch.Stderr(), line+"\r\n")
+	var w io.Writer = sc.ch.Stderr()
+	if lookOf(sc.environ()).GB18030 {
+		w = ui.GB18030Output(w)
+	}
+	io.WriteString(w, line+"\r\n")
 }
 
 // exit sends the exit status and closes the channel, once.

@@ -121,6 +121,7 @@ type terminal struct {
 	out     bytes.Buffer // everything written to stdout
 	stderr  bytes.Buffer
 	mark    int // start of what waitFor looks at
+	gb18030 bool
 	changed chan struct{}
 	done    chan error
 }
@@ -132,6 +133,7 @@ type termOptions struct {
 	ptyWidth, ptyHeight int
 	env                 map[string]string
 	silent              bool // never answer the colour query
+	gb18030             bool // the terminal reads and types GB18030
 	background          string
 	term                string // TERM; xterm-256color when empty
 	// beforeShell runs on the new session before the PTY is requested,
@@ -180,7 +182,7 @@ func openTerminal(t testing.TB, client *gossh.Client, o termOptions) *terminal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, width: o.width, height: o.height, client: client, session: sess, stdin: stdin, changed: make(chan struct{}, 1), done: make(chan error, 1)}
+	term := &terminal{t: t, width: o.width, height: o.height, client: client, session: sess, stdin: stdin, changed: make(chan struct{}, 1), done: make(chan error, 1), gb18030: o.gb18030}
 	sess.Stderr = &lockedWriter{mu: &term.mu, w: &term.stderr, changed: term.changed}
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
@@ -232,6 +234,9 @@ func (term *terminal) press(keys ...string) {
 	for _, k := range keys {
 		if s, ok := named[k]; ok {
 			k = s
+		}
+		if term.gb18030 {
+			k = toGB18030(term.t, k)
 		}
 		if _, err := term.stdin.Write([]byte(k)); err != nil {
 			term.t.Fatalf("press %q: %v", k, err)
@@ -359,6 +364,9 @@ func (term *terminal) screen() []string {
 	term.mu.Lock()
 	out := term.out.String()
 	term.mu.Unlock()
+	if term.gb18030 {
+		out = fromGB18030(term.t, out)
+	}
 	v := newVT(term.width, term.height)
 	v.write(out)
 	return v.lines()

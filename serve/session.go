@@ -148,12 +148,13 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	pty := *sc.pty
 	sc.mu.Unlock()
 	env := sc.environ()
-	renderer := s.renderer(sc, pty.Term, env)
+	look := lookOf(env)
+	renderer := s.renderer(sc, pty.Term, env, look)
 
 	d := &dashboard{box: newMailbox(), done: make(chan struct{})}
 	defer close(d.done)
 	opts := ui.Options{Pack: s.cfg.Pack, Lang: langOf(env), Now: s.cfg.Now(), Renderer: renderer, Role: role,
-		Theme: s.themes.get(renderer), Layouts: s.layouts, Frames: s.frames}
+		Theme: s.themes.get(renderer, look.ASCII), Look: look, Layouts: s.layouts, Frames: s.frames}
 	me, lead, leave := s.hub.join(role, name, d.box)
 	defer leave()
 	opts.Lead = lead
@@ -167,10 +168,17 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	case ui.Viewer:
 		opts.OnFollow = func(following bool) { s.hub.follow(me, following) }
 	}
-	scr := newScreen(sc.ch, s.paints)
+	// A GBK client's bytes are transcoded at the channel, after frames
+	// and their paints are shared: every session shares the same UTF-8.
+	var out io.Writer = sc.ch
+	var in io.Reader = sc.in.Input
+	if look.GB18030 {
+		out, in = ui.GB18030Output(sc.ch), ui.GB18030Input(sc.in.Input)
+	}
+	scr := newScreen(out, s.paints)
 	model := &drawn{Model: s.cfg.newModel(opts), screen: scr, log: s.log}
 	d.prog = tea.NewProgram(model,
-		tea.WithInput(sc.in.Input), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
+		tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
 		tea.WithoutSignalHandler(), tea.WithEnvironment(env),
 	)
 	d.box.put(sizeSlot, windowSize(int(pty.Columns), int(pty.Rows)))
@@ -192,7 +200,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	}()
 
 	s.log.Info("session", "remote", sc.conn.remote, "role", roleName(role), "term", safeName(pty.Term),
-		"width", pty.Columns, "height", pty.Rows, "dark", renderer.HasDarkBackground())
+		"width", pty.Columns, "height", pty.Rows, "dark", renderer.HasDarkBackground(), "ascii", look.ASCII, "gb18030", look.GB18030)
 	_, err := d.prog.Run()
 	scr.close()
 	d.mu.Lock()

@@ -12,13 +12,18 @@ import (
 )
 
 // renderer is the session's own lipgloss renderer: colours from the
-// client's TERM and COLORTERM, background from its answer to the probe.
-func (s *Server) renderer(sc *channel, term string, env environ) *lipgloss.Renderer {
+// client's TERM and COLORTERM, background from KMDASH_THEME if the
+// client sent it, else from its answer to the probe.
+func (s *Server) renderer(sc *channel, term string, env environ, look ui.Look) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Discard, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
 	r.SetColorProfile(termenv.NewOutput(nil, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile())
 	if term == "" || term == "dumb" {
 		r.SetColorProfile(termenv.Ascii)
 		r.SetHasDarkBackground(true)
+		return r
+	}
+	if look.Theme != "auto" {
+		r.SetHasDarkBackground(look.Theme == "dark") // no need to ask
 		return r
 	}
 	if _, err := io.WriteString(sc.ch, backgroundQuery); err != nil {
@@ -41,10 +46,11 @@ type themes struct {
 type themeKey struct {
 	profile termenv.Profile
 	dark    bool
+	ascii   bool
 }
 
-func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
-	k := themeKey{r.ColorProfile(), r.HasDarkBackground()}
+func (t *themes) get(r *lipgloss.Renderer, ascii bool) *ui.Theme {
+	k := themeKey{r.ColorProfile(), r.HasDarkBackground(), ascii}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.byTerm == nil {
@@ -52,7 +58,7 @@ func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
 	}
 	th, ok := t.byTerm[k]
 	if !ok {
-		th = ui.NewTheme(r)
+		th = ui.NewThemeFor(r, ascii)
 		t.byTerm[k] = th
 	}
 	return th
@@ -63,6 +69,15 @@ func (t *themes) get(r *lipgloss.Renderer) *ui.Theme {
 // run reads them; Chinese is the default.
 func langOf(env environ) model.Lang {
 	return model.LangFromEnv(env.Getenv)
+}
+
+// lookOf is what the client's terminal asks of the drawing, from what it
+// sent with SendEnv: KMDASH_THEME, KMDASH_ASCII, RUNEWIDTH_EASTASIAN and
+// its locale. A value kmdash cannot read is passed over, as a local run
+// would refuse it, but a session is not refused for it.
+func lookOf(env environ) ui.Look {
+	look, _ := ui.LookFromEnv(env.Getenv)
+	return look
 }
 
 // environ is a session's environment as termenv reads it.

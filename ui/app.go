@@ -26,6 +26,9 @@ type Options struct {
 	// Theme, when set, is used instead of one built from Renderer: a
 	// server shares one theme among sessions whose terminals agree.
 	Theme *Theme
+	// Look is what the terminal asks of the drawing (ASCII alone, and
+	// why), as the `?` help names it.
+	Look Look
 	// Layouts, when set, shares laid-out tab bodies with other sessions.
 	Layouts *Layouts
 	// Frames, when set, shares whole frames with other dashboards that
@@ -63,6 +66,8 @@ type App struct {
 	// scorecard is the S overlay; rv the review this dashboard holds.
 	scorecard *scorecard
 	rv        reviewing
+	// described is the D view, the tab as text, when open.
+	described *described
 	autoplay  autoplay
 	follow    follow
 	// notice is a word for one key, in the status: where n/N went in the
@@ -71,6 +76,8 @@ type App struct {
 	// clicked is the item the last click selected, so a second click on
 	// it opens its detail.
 	clicked *place
+
+	look Look
 
 	frames   *Frames
 	frameID  uint64 // of a shared frame; 0 for one drawn here
@@ -92,13 +99,14 @@ func New(o Options) *App {
 	}
 	theme := o.Theme
 	if theme == nil {
-		theme = NewTheme(r)
+		theme = NewThemeFor(r, o.Look.ASCII)
 	}
 	a := &App{
 		ctx:      Context{Pack: o.Pack, Theme: theme, Now: o.Now, Layouts: o.Layouts},
 		follow:   newFollow(o),
 		rv:       newReviewing(o),
 		frames:   o.Frames,
+		look:     o.Look,
 		autoplay: autoplay{every: int(o.AutoplayEvery / time.Second)},
 	}
 	a.ctx.setLang(o.Lang)
@@ -181,10 +189,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// overlaid reports whether help, a detail, search, the scorecard or a
-// note covers the tab.
+// overlaid reports whether help, a detail, search, the scorecard, a
+// note or the tab as text covers the tab.
 func (a *App) overlaid() bool {
-	return a.showHelp || a.detail != nil || a.search != nil || a.scorecard != nil || a.rv.note != nil
+	return a.showHelp || a.detail != nil || a.search != nil || a.scorecard != nil || a.rv.note != nil ||
+		a.described != nil
 }
 
 // eachRune handles keys typed faster than the terminal is read, which

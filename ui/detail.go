@@ -222,13 +222,13 @@ func (c *Context) initiativeDetail(in *model.Initiative, width int) []string {
 		"", t.Title.Render(w.Places),
 	}
 	for _, p := range in.Places {
-		lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Dot+" "+p.In(c.Lang), width))
+		lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+p.In(c.Lang), width))
 	}
 	ids := append([]string(nil), in.Sources...)
 	if len(in.Facts) > 0 {
 		lines = append(lines, "", t.Title.Render(w.Facts))
 		for _, f := range in.Facts {
-			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Dot+" "+f.Text.In(c.Lang)+t.Muted.Render(" ["+f.Source+"]"), width))
+			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+f.Text.In(c.Lang)+t.Muted.Render(" ["+f.Source+"]"), width))
 			ids = append(ids, f.Source)
 		}
 	}

@@ -21,6 +21,7 @@ func (a *App) redraw() {
 // the footer.
 func (a *App) compose() {
 	c := &a.ctx
+	defer func() { a.frame = c.Theme.Glyphs.text(a.frame) }()
 	if c.Width == 0 || c.Height == 0 {
 		a.frame = ""
 		return
@@ -46,6 +47,8 @@ func (a *App) compose() {
 		body = a.rv.note.view(c)
 	case a.scorecard != nil:
 		body = a.scorecard.view(c)
+	case a.described != nil:
+		body = a.described.view(c, a.active)
 	case a.detail != nil:
 		body = a.detail.view(c)
 	default:
@@ -149,6 +152,11 @@ func (a *App) helpView() string {
 	parts := []string{keys}
 	room := c.Height - chromeRows - 2 // inside the box's borders
 	used := lipgloss.Height(keys)
+	// The terminal's line says how the dashboard is drawing, and why.
+	if term := c.Theme.Muted.Render(wrap(a.terminalLine(), inner)); used+1+lipgloss.Height(term) <= room {
+		parts = append(parts, "", term)
+		used += 1 + lipgloss.Height(term)
+	}
 	if mouse := c.Theme.Muted.Render(wrap(c.Words.HelpMouse, inner)); used+1+lipgloss.Height(mouse) <= room {
 		parts = append(parts, "", mouse)
 		used += 1 + lipgloss.Height(mouse)

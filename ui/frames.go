@@ -60,6 +60,7 @@ func (a *App) shareFrame() bool {
 	// another, and its frames would only push theirs out of the cache.
 	if a.frames == nil || a.follow.role != Viewer || !a.follow.following ||
 		a.search != nil || a.showHelp || a.autoplay.on || a.scorecard != nil || a.rv.note != nil || a.rv.alert != "" ||
+		a.described != nil ||
 		c.Width < MinWidth || c.Height < MinHeight || c.Width > maxSharedWidth || c.Height > maxSharedHeight {
 		return false
 	}

@@ -21,6 +21,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if a.scorecard != nil && a.scorecardKey(msg) {
 		return nil
 	}
+	if a.described != nil {
+		return a.describedKey(msg)
+	}
 	if a.showHelp {
 		a.showHelp = false
 		if key.Matches(msg, k.Help, k.Back, k.Quit) {
@@ -83,6 +86,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		a.showHelp = true
 	case key.Matches(msg, k.Scorecard):
 		a.scorecard = newScorecard(&a.ctx)
+	case key.Matches(msg, k.Describe):
+		a.scorecard = nil // the text tells the tab, not the overlay
+		a.described = newDescribed()
 	}
 	return nil
 }
@@ -128,6 +134,9 @@ func (a *App) open() {
 // scroller is the viewport page keys and the wheel act on: the
 // scorecard or the detail when open.
 func (a *App) scroller() *viewport.Model {
+	if a.described != nil {
+		return &a.described.body
+	}
 	if a.scorecard != nil {
 		return &a.scorecard.body
 	}
@@ -207,7 +216,7 @@ func (a *App) mouse(msg tea.MouseMsg) bool {
 				return true
 			}
 		}
-	case msg.Y >= chromeRows-1 && a.detail == nil:
+	case msg.Y >= chromeRows-1 && a.detail == nil && a.described == nil:
 		i := a.tabs[a.active].itemAt(msg.X, msg.Y-(chromeRows-1))
 		if i < 0 {
 			return false

@@ -24,6 +24,7 @@ type KeyMap struct {
 	Autoplay                     key.Binding
 	Follow                       key.Binding
 	Help                         key.Binding
+	Describe                     key.Binding
 	Quit, ForceQuit              key.Binding
 	// The review: the scorecard overlay, review mode and what it records.
 	Scorecard, Review, Mark, Flag, Note key.Binding
@@ -60,6 +61,7 @@ func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
 		Autoplay:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", h.Autoplay)),
 		Follow:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", h.Follow)),
 		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", h.Help)),
+		Describe:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", h.Describe)),
 		// q closes an overlay before it quits; ctrl+c always quits.
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h.Quit)),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h.ForceQuit)),
@@ -100,7 +102,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Tabs, k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Open, k.Back, k.NextIndicator, k.PrevIndicator, k.Search},
 		{k.Scorecard, k.Review, k.Mark, k.Flag, k.Note},
-		{k.Language, k.Autoplay, k.Follow, k.Help, k.Quit, k.ForceQuit},
+		{k.Language, k.Autoplay, k.Follow, k.Describe, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 

@@ -81,7 +81,7 @@ func (lc *lineChart) plot(width, rows int) string {
 		asciigraph.SeriesChars(chars...),
 	}
 	if lc.theme.Colour {
-		opts = append(opts, asciigraph.SeriesColors(colours...), asciigraph.AxisColor(asciigraph.Gray), asciigraph.LabelColor(asciigraph.Gray))
+		opts = append(opts, asciigraph.SeriesColors(colours...), asciigraph.AxisColor(lc.theme.Axis), asciigraph.LabelColor(lc.theme.Axis))
 	}
 	drawn := asciigraph.PlotMany(data, opts...)
 	gr := parseGrid(drawn, max(width, rightCol+rightW), leftPad-1, g.Target.Horizontal)
@@ -90,6 +90,7 @@ func (lc *lineChart) plot(width, rows int) string {
 			gr.rows[r][c].kind = axisCell
 		}
 	}
+	gr.swapAxis(g.PlotAxis)
 	lay := overlay{grid: gr, axis: ax, leftPad: leftPad, step: step, cols: cols, right: rightCol, theme: lc.theme}
 	lay.rightAxis()
 	lay.markers(lc.series)
@@ -146,7 +147,7 @@ type overlay struct {
 }
 
 func (o *overlay) colour(c asciigraph.AnsiColor) string {
-	if !o.theme.Colour {
+	if !o.theme.Colour || c == asciigraph.Default {
 		return ""
 	}
 	return c.String()
@@ -280,7 +281,7 @@ func (o *overlay) targetLabels(targets []chartTarget) {
 // and closes the month axis under it.
 func (o *overlay) rightAxis() {
 	g := o.theme.Glyphs
-	colour := o.colour(asciigraph.Gray)
+	colour := o.colour(o.theme.Axis)
 	for r := 0; r < o.axis.rows(); r++ {
 		if u, ok := o.axis.labelled(r); ok {
 			o.grid.put(r, o.right, g.AxisTick+" "+o.axis.label(u), colour, axisCell)

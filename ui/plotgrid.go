@@ -90,6 +90,21 @@ func firstGrapheme(s string) (string, int) {
 	return s, max(1, ansi.StringWidth(s))
 }
 
+// swapAxis draws the axis cells asciigraph made in the glyphs of swap,
+// where it has one for them: asciigraph's own are box characters.
+func (g *grid) swapAxis(swap map[string]string) {
+	if swap == nil {
+		return
+	}
+	for _, row := range g.rows {
+		for i, cl := range row {
+			if s, ok := swap[cl.text]; ok && cl.kind == axisCell {
+				row[i].text = s
+			}
+		}
+	}
+}
+
 // fits reports whether text can be written at row r from column c: every
 // cell it would cover is blank, or a target's dash when soft is set.
 func (g *grid) fits(r, c, w int, soft bool) bool {

@@ -42,6 +42,8 @@ type Theme struct {
 	// Series are the chart colours in asciigraph's terms, matching Regions.
 	Series []asciigraph.AnsiColor
 	Target asciigraph.AnsiColor
+	// Axis colours the chart's axes and their labels.
+	Axis asciigraph.AnsiColor
 	// Glyphs are the symbols drawn beside text: arrows, markers, strokes.
 	Glyphs *Glyphs
 	// helpModel draws the footer's keys and the `?` overlay; sessions
@@ -50,63 +52,44 @@ type Theme struct {
 	// Colour is false for plain output (NO_COLOR, a pipe): charts then
 	// carry no escape codes and lines are told apart by their strokes.
 	Colour bool
+	// dark is the background the palette is for.
+	dark bool
 }
 
-// The palette gives every colour for true-colour, 256-colour and
-// 16-colour terminals, light and dark, rather than leaving lipgloss to
-// pick the nearest: a 16-colour xterm would otherwise get a grey header
-// bar and blue on black. Figures keep to the 16 ANSI colours so that
-// charts (which asciigraph colours with ANSI codes) and bars match.
-func colour(light, dark [3]string) lipgloss.CompleteAdaptiveColor {
-	return lipgloss.CompleteAdaptiveColor{
-		Light: lipgloss.CompleteColor{TrueColor: light[0], ANSI256: light[1], ANSI: light[2]},
-		Dark:  lipgloss.CompleteColor{TrueColor: dark[0], ANSI256: dark[1], ANSI: dark[2]},
-	}
-}
+// NewTheme builds the styles for one renderer, in the palette of its
+// background (see palette.go) and with the glyphs of most terminals.
+func NewTheme(r *lipgloss.Renderer) *Theme { return NewThemeFor(r, false) }
 
-var (
-	accent   = colour([3]string{"#1E66F5", "27", "4"}, [3]string{"#89B4FA", "111", "14"})
-	muted    = colour([3]string{"#6C6F85", "243", "8"}, [3]string{"#9399B2", "246", "7"})
-	border   = colour([3]string{"#9CA0B0", "248", "8"}, [3]string{"#585B70", "240", "8"})
-	headerBg = colour([3]string{"#DCE0E8", "254", ""}, [3]string{"#313244", "236", ""})
-	up       = colour([3]string{"#40A02B", "2", "2"}, [3]string{"#A6E3A1", "10", "10"})
-	down     = colour([3]string{"#D20F39", "1", "1"}, [3]string{"#F38BA8", "9", "9"})
-	warning  = colour([3]string{"#DF8E1D", "172", "3"}, [3]string{"#F9E2AF", "223", "11"})
-)
-
-// regionColours are ANSI indexes: bright on dark backgrounds, plain on
-// light ones, and on light backgrounds of 256-colour terminals darker
-// shades still, since xterm's plain yellow and cyan barely show on white.
-var regionColours = []struct{ light, dark, light256 asciigraph.AnsiColor }{
-	{asciigraph.Olive, asciigraph.Yellow, asciigraph.DarkGoldenrod},
-	{asciigraph.Purple, asciigraph.Fuchsia, asciigraph.DarkMagenta},
-	{asciigraph.Teal, asciigraph.Aqua, asciigraph.DarkCyan},
-	{asciigraph.Navy, asciigraph.Blue, asciigraph.DarkBlue},
-	{asciigraph.Green, asciigraph.Lime, asciigraph.DarkGreen},
-}
-
-// NewTheme builds the styles for one renderer.
-func NewTheme(r *lipgloss.Renderer) *Theme {
+// NewThemeFor builds the styles for one renderer, drawing in ASCII alone
+// when ascii is set (glyphs.go says why and how).
+func NewThemeFor(r *lipgloss.Renderer, ascii bool) *Theme {
 	s := r.NewStyle
-	dark := r.HasDarkBackground()
+	p := paletteFor(r.HasDarkBackground())
+	profile := r.ColorProfile()
+	accent, muted, border, headerBg := p.accent.colour(), p.muted.colour(), p.border.colour(), p.headerBg.colour()
+	up, down, warning := p.up.colour(), p.down.colour(), p.warning.colour()
+	g := &unicodeGlyphs
+	if ascii {
+		g = &asciiGlyphs
+	}
 	t := &Theme{
 		Plain:        s(),
 		Header:       s().Bold(true).Foreground(accent).Background(headerBg),
 		HeaderMuted:  s().Foreground(muted).Background(headerBg),
 		Tab:          s().Foreground(muted),
 		TabActive:    s().Bold(true).Underline(true).Foreground(accent),
-		TabBar:       s().BorderStyle(lipgloss.NormalBorder()).BorderBottom(true).BorderForeground(border),
+		TabBar:       s().BorderStyle(g.TabRule).BorderBottom(true).BorderForeground(border),
 		Footer:       s().Foreground(muted),
 		Status:       s().Bold(true).Foreground(warning),
-		Card:         s().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),
-		CardSelected: s().Border(lipgloss.ThickBorder()).BorderForeground(accent).Padding(0, 1),
+		Card:         s().Border(g.Card).BorderForeground(border).Padding(0, 1),
+		CardSelected: s().Border(g.CardSelected).BorderForeground(accent).Padding(0, 1),
 		Name:         s().Bold(true),
 		Value:        s().Bold(true).Foreground(accent),
 		Muted:        s().Foreground(muted),
 		Up:           s().Foreground(up),
 		Down:         s().Foreground(down),
 		Title:        s().Bold(true),
-		Box:          s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Box:          s().Border(g.Box).BorderForeground(accent).Padding(0, 1),
 		Selected:     s().Bold(true).Foreground(accent),
 		Heading:      s().Bold(true).Foreground(accent),
 		Peak:         s().Bold(true).Foreground(up),
@@ -114,25 +97,21 @@ func NewTheme(r *lipgloss.Renderer) *Theme {
 		OffSeason:    s().Foreground(muted),
 		NowColumn:    s().Bold(true).Reverse(true),
 		Warning:      s().Bold(true).Foreground(warning),
-		Target:       asciigraph.Gray,
-		Glyphs:       &unicodeGlyphs,
-		Colour:       r.ColorProfile() != termenv.Ascii,
+		Target:       p.target.in(profile),
+		Axis:         p.axis.in(profile),
+		Glyphs:       g,
+		Colour:       profile != termenv.Ascii,
+		dark:         r.HasDarkBackground(),
 	}
 	t.helpModel = help.New()
 	t.helpModel.Styles = help.Styles{
 		ShortKey: t.Title, ShortDesc: t.Footer, ShortSeparator: t.Muted, Ellipsis: t.Muted,
 		FullKey: t.Title, FullDesc: t.Plain, FullSeparator: t.Muted,
 	}
-	for _, c := range regionColours {
-		ansi := c.light
-		switch {
-		case dark:
-			ansi = c.dark
-		case r.ColorProfile() <= termenv.ANSI256:
-			ansi = c.light256
-		}
+	for _, c := range p.regions {
+		ansi := c.in(profile)
 		t.Series = append(t.Series, ansi)
-		t.Regions = append(t.Regions, s().Foreground(lipgloss.ANSIColor(ansi)))
+		t.Regions = append(t.Regions, s().Foreground(ansiColour(ansi)))
 	}
 	return t
 }
@@ -158,4 +137,16 @@ func (t *Theme) SeriesColour(i int) asciigraph.AnsiColor {
 		i = 0
 	}
 	return t.Series[i%len(t.Series)]
+}
+
+// ansiColour is an asciigraph colour as lipgloss takes it, so bars match
+// lines: asciigraph writes index 0 as Black and none as Default.
+func ansiColour(c asciigraph.AnsiColor) lipgloss.TerminalColor {
+	switch c {
+	case asciigraph.Default:
+		return lipgloss.NoColor{}
+	case asciigraph.Black:
+		return lipgloss.ANSIColor(0)
+	}
+	return lipgloss.ANSIColor(c)
 }

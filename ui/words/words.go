@@ -88,6 +88,10 @@ type Words struct {
 
 	// Session is the words of a review held in the dashboard.
 	Session Session
+	// Describe is the words of the tabs told as text (describe, D).
+	Describe Describe
+	// Terminal is the `?` help's line on the terminal.
+	Terminal Terminal
 }
 
 // Doc is the words of the exports a person reads: the Markdown document
@@ -127,6 +131,7 @@ type Keys struct {
 	NextInd, PrevInd, Search, Lang, Autoplay, Follow         string
 	Help, Quit, ForceQuit                                    string
 	Scorecard, Review, Mark, Flag, Note                      string
+	Describe                                                 string
 }
 
 // For is the table for language l; Chinese for any language without one.
