@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -256,5 +257,72 @@ func TestDescribe(t *testing.T) {
 	}
 	if r := runCLI(t, "describe", "--tab", "weather"); r.code != exitUsage || !strings.Contains(r.stderr, "economy") {
 		t.Errorf("an unknown tab should be bad usage naming the tabs\n%s", r)
+	}
+}
+
+// TestLocalGB18030Terminal runs the dashboard on a pseudo-terminal whose
+// locale is GBK, as a server reached with Xshell set to GBK would have
+// it: what reaches the terminal is GB18030 in ASCII drawing, and Chinese
+// typed in GB18030 reaches the search.
+func TestLocalGB18030Terminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs kmdash on a pseudo-terminal")
+	}
+	gb := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	env := terminalEnv("LANG=zh_CN.GBK", "KMDASH_THEME=dark")
+	run := runOnTerminal(t, []string{"--now", fixedNow}, env, "", nil, "1-5", "/"+gb("贡献率")+"\x03")
+	if strings.Contains(run.screen, "经济") {
+		t.Errorf("UTF-8 Chinese reached a GBK terminal")
+	}
+	screen, err := simplifiedchinese.GB18030.NewDecoder().String(run.screen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ansi.Strip(screen)
+	for _, want := range []string{"[1 经济]", "4294.78亿元", "对全省规上工业增速贡献率"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the decoded screen lacks %q", want)
+		}
+	}
+	if strings.ContainsFunc(text, drawing) {
+		t.Errorf("a GBK terminal should get ASCII drawing")
+	}
+}
+
+// TestEastAsianProcess renders in a process started with
+// RUNEWIDTH_EASTASIAN=1: the frame is the ASCII one laid out as
+// everywhere else (the width measures inside kmdash are not switched to
+// count ambiguous characters twice), and fits an East Asian terminal.
+func TestEastAsianProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs kmdash")
+	}
+	args := []string{"render", "--width", "100", "--height", "30", "--color", "never", "--now", fixedNow}
+	ea := exec.Command(kmdashBinary(t), args...)
+	ea.Env = terminalEnv("RUNEWIDTH_EASTASIAN=1")
+	got, err := ea.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := exec.Command(kmdashBinary(t), append(args, "--ascii")...)
+	plain.Env = terminalEnv()
+	want, err := plain.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("RUNEWIDTH_EASTASIAN=1 should draw the --ascii frame:\n%s\nwant\n%s", got, want)
+	}
+	eastAsian := &runewidth.Condition{EastAsianWidth: true}
+	for i, l := range lines(string(got)) {
+		if w := eastAsian.StringWidth(l); w > 100 {
+			t.Errorf("line %d is %d cells in an East Asian terminal", i+1, w)
+		}
 	}
 }

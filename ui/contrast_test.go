@@ -198,8 +198,12 @@ func TestFramesContrast(t *testing.T) {
 			theme := NewTheme(r)
 			for _, lang := range model.Langs {
 				for _, tab := range pack.Tabs {
-					for name, keys := range map[string][]string{"body": nil, "detail": {"enter"}, "help": {"?"}, "described": {"D"}} {
-						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme}, 140, 45)
+					for name, keys := range map[string][]string{"body": nil, "detail": {"enter"}, "help": {"?"}, "described": {"D"}, "status": {"n"}, "too small": nil} {
+						w, h := 140, 45
+						if name == "too small" {
+							w, h = 50, 15
+						}
+						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme}, w, h)
 						press(a, keys...)
 						where := fmt.Sprintf("dark %v, %s colours, %s %s %s", dark, kind, lang, tab.ID, name)
 						for bgName, bg := range backgrounds(t, dark, kind) {
@@ -213,11 +217,12 @@ func TestFramesContrast(t *testing.T) {
 }
 
 // checkFrameContrast walks a frame's SGR sequences and checks each
-// coloured character; each failing colour is reported once.
+// coloured character; each failing colour is reported once. Bold text
+// in one of the first eight colours is read in its bright twin, as
+// xterm (boldColors) and PuTTY draw it by default.
 func checkFrameContrast(t *testing.T, where, frame string, bg rgb) {
 	t.Helper()
-	var fg, back *rgb
-	reverse := false
+	var s sgrState
 	reported := map[string]bool{}
 	for len(frame) > 0 {
 		if strings.HasPrefix(frame, "\x1b[") {
@@ -226,7 +231,7 @@ func checkFrameContrast(t *testing.T, where, frame string, bg rgb) {
 				return
 			}
 			if frame[2+end] == 'm' {
-				fg, back, reverse = applySGR(t, frame[2:2+end], fg, back, reverse)
+				s.apply(t, frame[2:2+end])
 			}
 			frame = frame[3+end:]
 			continue
@@ -236,10 +241,7 @@ func checkFrameContrast(t *testing.T, where, frame string, bg rgb) {
 		if unicode.IsSpace(r) || r == '\n' {
 			continue
 		}
-		f, b := fg, back
-		if reverse {
-			f, b = b, f
-		}
+		f, b := s.colours(t)
 		if f == nil {
 			continue // the terminal's own foreground, whatever it is on
 		}
@@ -261,31 +263,60 @@ func checkFrameContrast(t *testing.T, where, frame string, bg rgb) {
 	}
 }
 
-// applySGR reads one SGR sequence's parameters into the colours in force.
-func applySGR(t *testing.T, params string, fg, bg *rgb, reverse bool) (*rgb, *rgb, bool) {
+// sgrState is the colours and attributes in force: a colour as an
+// index of the 16 (base, for bold's bright twin) or as RGB.
+type sgrState struct {
+	fg, bg        *rgb
+	fgBase        int // 0–7 when fg is one of the first eight, else -1
+	bold, reverse bool
+}
+
+// colours are the foreground and background a character is drawn in.
+func (s *sgrState) colours(t *testing.T) (fg, bg *rgb) {
+	fg, bg = s.fg, s.bg
+	if s.bold && fg != nil && s.fgBase >= 0 {
+		c := indexRGB(t, s.fgBase+8)
+		fg = &c
+	}
+	if s.reverse {
+		fg, bg = bg, fg
+	}
+	return fg, bg
+}
+
+// apply reads one SGR sequence's parameters.
+func (s *sgrState) apply(t *testing.T, params string) {
 	ps := strings.FieldsFunc(params, func(r rune) bool { return r == ';' || r == ':' })
 	if len(ps) == 0 {
-		return nil, nil, false
+		*s = sgrState{}
+		return
 	}
 	for i := 0; i < len(ps); i++ {
 		p, _ := strconv.Atoi(ps[i])
 		switch {
 		case p == 0:
-			fg, bg, reverse = nil, nil, false
+			*s = sgrState{}
+		case p == 1:
+			s.bold = true
+		case p == 22:
+			s.bold = false
 		case p == 7:
-			reverse = true
+			s.reverse = true
 		case p == 27:
-			reverse = false
-		case p >= 30 && p <= 37, p >= 90 && p <= 97:
-			c := indexRGB(t, p%10+map[bool]int{true: 8}[p >= 90])
-			fg = &c
+			s.reverse = false
+		case p >= 30 && p <= 37:
+			c := indexRGB(t, p-30)
+			s.fg, s.fgBase = &c, p-30
+		case p >= 90 && p <= 97:
+			c := indexRGB(t, p-90+8)
+			s.fg, s.fgBase = &c, -1
 		case p >= 40 && p <= 47, p >= 100 && p <= 107:
 			c := indexRGB(t, p%10+map[bool]int{true: 8}[p >= 100])
-			bg = &c
+			s.bg = &c
 		case p == 39:
-			fg = nil
+			s.fg = nil
 		case p == 49:
-			bg = nil
+			s.bg = nil
 		case (p == 38 || p == 48) && i+1 < len(ps):
 			var c rgb
 			if ps[i+1] == "5" && i+2 < len(ps) {
@@ -299,11 +330,10 @@ func applySGR(t *testing.T, params string, fg, bg *rgb, reverse bool) (*rgb, *rg
 				i += 4
 			}
 			if p == 38 {
-				fg = &c
+				s.fg, s.fgBase = &c, -1
 			} else {
-				bg = &c
+				s.bg = &c
 			}
 		}
 	}
-	return fg, bg, reverse
 }

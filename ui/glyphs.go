@@ -77,8 +77,9 @@ var unicodeGlyphs = Glyphs{
 // the layout is the same.
 var asciiGlyphs = Glyphs{
 	Up: "^", Down: "v", Pointer: ">", Rule: "|", Bar: "#",
-	// Whole cells only: a bar is rounded to the nearest.
-	BarEighths: []string{"", "", "", "", "#", "#", "#", "#"},
+	// A part of a cell is a sliver or a cell, as the eighths are one
+	// cell wide each: bars take the same room as in Unicode.
+	BarEighths: []string{"", ":", ":", ":", "#", "#", "#", "#"},
 	Zero:       "|",
 	Peak:       "*", InSeason: "#", OffSeason: ".", Now: "v", Dot: "|", Bullet: "-",
 	Markers: []string{"o", "@", "#", "x"}, // not *: it marks a derived figure

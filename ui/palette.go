@@ -64,7 +64,10 @@ var lightPalette = palette{
 	// there, and the ▲ beside it says "up" either way.
 	up:      shade{"#166534", "22", "4"},
 	down:    shade{"#B91C1C", "160", "1"},
-	warning: shade{"#92400E", "94", "5"},
+	// Warnings are bold, and xterm and PuTTY draw bold text of the first
+	// eight colours in their bright twins: on white only blue's (12) is
+	// still dark enough, so a 16-colour warning is bold alone.
+	warning: shade{"#92400E", "94", ""},
 	axis:    chartShade{241, asciigraph.Default},
 	target:  chartShade{241, asciigraph.Default},
 	// Kunming's line was yellow here once, the faintest thing on a

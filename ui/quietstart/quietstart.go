@@ -13,21 +13,41 @@
 // to "dumb", the terminal termenv never queries; ui's init, which runs
 // after bubbletea's, calls Restore. TestBackgroundQuery in the main
 // package sees to it that no query escapes.
+//
+// It does the same for RUNEWIDTH_EASTASIAN, which x/ansi (lipgloss's
+// measure) and go-runewidth read once, at their init: set, they would
+// count every character of ambiguous width as two cells, while
+// asciigraph, kmdash's own drawing and an SSH session's terminal count
+// one, and the frame would be laid out for neither. kmdash measures as
+// most terminals do and meets a terminal that draws those characters
+// wide by drawing without them (ui.Look, ASCII drawing), so while the
+// measures initialise the variable says "0"; Restore gives it back for
+// ui.LookFromEnv to read.
 package quietstart
 
 import "os"
 
-var term, hadTerm = os.LookupEnv("TERM")
+var (
+	term, hadTerm           = os.LookupEnv("TERM")
+	eastAsian, hadEastAsian = os.LookupEnv("RUNEWIDTH_EASTASIAN")
+)
 
 func init() {
 	os.Setenv("TERM", "dumb")
+	os.Setenv("RUNEWIDTH_EASTASIAN", "0")
 }
 
-// Restore gives TERM back the value the process started with.
+// Restore gives TERM and RUNEWIDTH_EASTASIAN back the values the process
+// started with.
 func Restore() {
-	if hadTerm {
-		os.Setenv("TERM", term)
+	restore("TERM", term, hadTerm)
+	restore("RUNEWIDTH_EASTASIAN", eastAsian, hadEastAsian)
+}
+
+func restore(name, value string, had bool) {
+	if had {
+		os.Setenv(name, value)
 	} else {
-		os.Unsetenv("TERM")
+		os.Unsetenv(name)
 	}
 }
