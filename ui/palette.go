@@ -62,8 +62,8 @@ var lightPalette = palette{
 	headerBg: shade{"#DCE0E8", "254", ""},
 	// No green of the 16 reads on white (xterm's is 2.2:1): up is blue
 	// there, and the ▲ beside it says "up" either way.
-	up:      shade{"#166534", "22", "4"},
-	down:    shade{"#B91C1C", "160", "1"},
+	up:   shade{"#166534", "22", "4"},
+	down: shade{"#B91C1C", "160", "1"},
 	// Warnings are bold, and xterm and PuTTY draw bold text of the first
 	// eight colours in their bright twins: on white only blue's (12) is
 	// still dark enough, so a 16-colour warning is bold alone.
