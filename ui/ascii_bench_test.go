@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/muesli/termenv"
+)
+
+// BenchmarkKeyPressDrawing is BenchmarkKeyPress on the economy tab in
+// each drawing: ASCII pays for its text replacements on every frame it
+// composes, once, after layout.
+func BenchmarkKeyPressDrawing(b *testing.B) {
+	for _, d := range []struct {
+		name  string
+		ascii bool
+	}{{"unicode", false}, {"ascii", true}} {
+		b.Run(d.name, func(b *testing.B) {
+			a := newApp(b, Options{Tab: "economy", Renderer: renderer(termenv.ANSI256), Look: Look{ASCII: d.ascii}}, 120, 40)
+			down, up := keyMsg("down"), keyMsg("up")
+			mustChange(b, a, down)
+			mustChange(b, a, up)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if i%2 == 0 {
+					a.Update(down)
+				} else {
+					a.Update(up)
+				}
+				_ = a.View()
+				i++
+			}
+		})
+	}
+}
