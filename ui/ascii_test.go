@@ -178,3 +178,37 @@ func han(s string) string {
 	}
 	return b.String()
 }
+
+// TestASCIIReview: a review's marks, notes, progress and the scorecard
+// overlay draw in ASCII too, and fit an East Asian terminal.
+func TestASCIIReview(t *testing.T) {
+	t.Parallel()
+	theme := NewThemeFor(renderer(termenv.ANSI256), true)
+	for _, lang := range model.Langs {
+		for _, size := range asciiSizes() {
+			a := newApp(t, Options{Lang: lang, Theme: theme, Review: &countingLog{}, Author: "张三"}, size[0], size[1])
+			act(a, "r", "!", "m", "e", "笔记“一”…", "esc")
+			where := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			checkEastAsianFit(t, where+" review", a.View(), size[0], size[1])
+			if size[0] >= 100 && !strings.Contains(cardLineOf(a.View(), a.ctx.Pack.Indicator("gdp").Name.In(lang)+" "), "!") {
+				t.Errorf("%s: the flagged card shows no !", where)
+			}
+			act(a, "enter")
+			checkEastAsianFit(t, where+" detail", a.View(), size[0], size[1])
+			act(a, "esc", "e")
+			checkEastAsianFit(t, where+" note", a.View(), size[0], size[1])
+			act(a, "esc", "S")
+			checkEastAsianFit(t, where+" scorecard", a.View(), size[0], size[1])
+		}
+	}
+}
+
+// cardLineOf is the first line of frame that holds name.
+func cardLineOf(frame, name string) string {
+	for _, l := range lines(ansi.Strip(frame)) {
+		if strings.Contains(l, name) {
+			return l
+		}
+	}
+	return ""
+}

@@ -198,13 +198,14 @@ func TestFramesContrast(t *testing.T) {
 			theme := NewTheme(r)
 			for _, lang := range model.Langs {
 				for _, tab := range pack.Tabs {
-					for name, keys := range map[string][]string{"body": nil, "detail": {"enter"}, "help": {"?"}, "described": {"D"}, "status": {"n"}, "too small": nil} {
+					for name, keys := range map[string][]string{"body": nil, "detail": {"enter"}, "help": {"?"}, "described": {"D"}, "status": {"n"}, "too small": nil,
+						"review": {"r", "!", "m", "e", "x", "esc"}, "scorecard": {"S"}} {
 						w, h := 140, 45
 						if name == "too small" {
 							w, h = 50, 15
 						}
-						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme}, w, h)
-						press(a, keys...)
+						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme, Review: &countingLog{}}, w, h)
+						act(a, keys...)
 						where := fmt.Sprintf("dark %v, %s colours, %s %s %s", dark, kind, lang, tab.ID, name)
 						for bgName, bg := range backgrounds(t, dark, kind) {
 							checkFrameContrast(t, where+" on "+bgName, a.View(), bg)

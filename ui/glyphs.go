@@ -40,6 +40,8 @@ type Glyphs struct {
 	// Borders: of a card, of the selected card (heavier, so it reads
 	// without colour), of an overlay's box, and the tab bar's rule.
 	Card, CardSelected, Box, TabRule lipgloss.Border
+	// Table rules a table's header off (the scorecard).
+	Table lipgloss.Border
 	// Text replaces characters in text (the pack's, the words') one cell
 	// for one, after layout; nil leaves text as it is.
 	Text *strings.Replacer
@@ -67,7 +69,7 @@ var unicodeGlyphs = Glyphs{
 	// Narrow in every terminal: none of the three is East Asian ambiguous.
 	Reviewed: "✓", Flagged: "⚑", Noted: "✎",
 	Card: lipgloss.RoundedBorder(), CardSelected: lipgloss.ThickBorder(),
-	Box: lipgloss.RoundedBorder(), TabRule: lipgloss.NormalBorder(),
+	Box: lipgloss.RoundedBorder(), TabRule: lipgloss.NormalBorder(), Table: lipgloss.NormalBorder(),
 }
 
 // asciiGlyphs draw with ASCII alone, for terminals that draw box, block
@@ -99,7 +101,7 @@ var asciiGlyphs = Glyphs{
 	CardSelected: lipgloss.Border{Top: "=", Bottom: "=", Left: "#", Right: "#",
 		TopLeft: "#", TopRight: "#", BottomLeft: "#", BottomRight: "#",
 		MiddleLeft: "#", MiddleRight: "#", Middle: "#", MiddleTop: "#", MiddleBottom: "#"},
-	Box: lipgloss.ASCIIBorder(), TabRule: lipgloss.ASCIIBorder(),
+	Box: lipgloss.ASCIIBorder(), TabRule: lipgloss.ASCIIBorder(), Table: lipgloss.ASCIIBorder(),
 	Text: asciiText,
 }
 

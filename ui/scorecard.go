@@ -108,7 +108,7 @@ func (c *Context) scoreTable(sh report.ScoreSheet, width int) (string, bool) {
 	}
 	last := len(sh.Heads) - 1
 	tbl := table.New().Headers(sh.Heads...).Rows(rows...).
-		Border(lipgloss.NormalBorder()).BorderStyle(c.Theme.Muted).
+		Border(c.Theme.Glyphs.Table).BorderStyle(c.Theme.Muted).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderColumn(false).BorderHeader(true).
 		StyleFunc(func(row, col int) lipgloss.Style {
