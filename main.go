@@ -243,7 +243,11 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		if !slices.Contains(report.ScorecardFormats, format) {
 			return usagef("--format %q: want text, md or json", format)
 		}
-		return report.Scorecard(stdout, pack, format, lang)
+		out := stdout
+		if format == "text" {
+			out = charsetOf(look, stdout) // read on the terminal, not a file format
+		}
+		return report.Scorecard(out, pack, format, lang)
 	case "minutes":
 		if !slices.Contains(report.MinutesFormats, format) {
 			return usagef("--format %q: want md or json", format)
@@ -514,8 +518,9 @@ func lookOf(fs *flag.FlagSet, g *globals, getenv func(string) string) (ui.Look, 
 }
 
 // charsetOf is stdout in the character set of the terminal's locale:
-// what a person reads in a GBK terminal comes in GB18030. Exports stay
-// UTF-8, as their formats say.
+// what a person reads in a GBK terminal comes in GB18030. Exports, and
+// the scorecard and minutes in Markdown or JSON, stay UTF-8, as their
+// formats say.
 func charsetOf(look ui.Look, stdout io.Writer) io.Writer {
 	if look.GB18030 {
 		return ui.GB18030Output(stdout)

@@ -326,3 +326,21 @@ func TestEastAsianProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestScorecardGB18030: the text scorecard, read on the terminal, comes
+// in GB18030 under a GBK locale; its JSON stays UTF-8.
+func TestScorecardGB18030(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{"LANG": "zh_CN.GBK"}
+	text := runEnv(t, env, "scorecard")
+	if text.code != exitOK || strings.Contains(text.stdout, "地区生产总值") {
+		t.Fatalf("the text scorecard should be GB18030\n%s", text)
+	}
+	decoded, err := simplifiedchinese.GB18030.NewDecoder().String(text.stdout)
+	if err != nil || !strings.Contains(decoded, "地区生产总值增速") {
+		t.Errorf("decoded scorecard lacks its first indicator (%v):\n%s", err, decoded)
+	}
+	if js := runEnv(t, env, "scorecard", "--format", "json"); !strings.Contains(js.stdout, "地区生产总值") {
+		t.Errorf("JSON should stay UTF-8\n%s", js)
+	}
+}
