@@ -97,6 +97,8 @@ serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to t
          --per-source-penalties SPEC          refusal for failures, as sshd (default sshd's; "no")
          --per-source-netblock V4:V6          bits that make one source (default 32:128)
          --per-source-penalty-exempt LIST     addresses and CIDR blocks never penalised
+         --theme, --ascii         every session's look, unless its client sends
+                                  KMDASH_THEME, KMDASH_ASCII or a GB locale
          --review-db PATH         the review database every session shares
 
 Exit status: 0 success, 1 failure, 2 bad usage.
@@ -254,6 +256,16 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 		return minutes(stdout, pack, reviewDB, format, lang, clock())
 	case "serve":
+		// The server's own --theme and --ascii, not its environment, are
+		// its sessions' defaults: its locale is not theirs.
+		if g.theme != "" {
+			sf.cfg.Look.Theme = look.Theme
+		}
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "ascii" {
+				sf.cfg.Look.ASCII, sf.cfg.Look.Why = g.ascii, "kmdash serve --ascii"
+			}
+		})
 		return sf.run(pack, clock, reviewDB, stdout, stderr)
 	}
 	return tui(opts, reviewDB)

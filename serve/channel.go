@@ -164,7 +164,7 @@ func (sc *channel) refuse(why string) {
 // raw while a PTY is open, so the line ends with CR LF.
 func (sc *channel) say(line string) {
 	var w io.Writer = sc.ch.Stderr()
-	if lookOf(sc.environ()).GB18030 {
+	if sc.srv.lookOf(sc.environ()).GB18030 {
 		w = ui.GB18030Output(w)
 	}
 	io.WriteString(w, line+"\r\n")

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/kmdash/kmdash/ui"
 )
 
 func toGB18030(t testing.TB, s string) string {
@@ -156,5 +158,42 @@ func TestSessionDescribes(t *testing.T) {
 	term.press("q")
 	if err := term.wait(); err != nil {
 		t.Errorf("q: %v", err)
+	}
+}
+
+// TestServerLook: kmdash serve's own --theme and --ascii are every
+// session's look unless its client says otherwise.
+func TestServerLook(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig(t)
+	cfg.Look = ui.Look{Theme: "light", ASCII: true, Why: "kmdash serve --ascii"}
+	srv, addr := startServer(t, cfg)
+	for _, tc := range []struct {
+		name  string
+		env   map[string]string
+		ascii bool
+		sgr   string
+	}{
+		{"the server's look", nil, true, "38;5;25"},
+		{"the client's own", map[string]string{"KMDASH_THEME": "dark", "KMDASH_ASCII": "0"}, false, "38;5;111"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: tc.env, silent: true})
+			term.waitScreen("[1 经济]")
+			raw := string(term.rawOutput())
+			if strings.Contains(raw, "\x1b]11;?") {
+				t.Errorf("a named theme should not ask the terminal")
+			}
+			if !regexp.MustCompile(`\x1b\[[0-9;]*` + tc.sgr + `m`).MatchString(raw) {
+				t.Errorf("no %q among the frame's colours", tc.sgr)
+			}
+			if boxOrBlock(strings.Join(term.screen(), "\n")) == tc.ascii {
+				t.Errorf("ASCII drawing should be %v", tc.ascii)
+			}
+			term.press("q")
+			if err := term.wait(); err != nil {
+				t.Errorf("q: %v", err)
+			}
+		})
 	}
 }

@@ -64,6 +64,11 @@ type Config struct {
 	// ProbeTimeout bounds the wait for a terminal's background colour.
 	ProbeTimeout time.Duration
 
+	// Look is every session's look where its client does not say
+	// otherwise: kmdash serve's own --theme and --ascii. A client's
+	// KMDASH_THEME, KMDASH_ASCII, RUNEWIDTH_EASTASIAN and locale win.
+	Look ui.Look
+
 	Pack *model.Pack
 	Now  func() time.Time // the clock each session's calendar reads
 	Log  *slog.Logger

@@ -148,7 +148,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	pty := *sc.pty
 	sc.mu.Unlock()
 	env := sc.environ()
-	look := lookOf(env)
+	look := s.lookOf(env)
 	renderer := s.renderer(sc, pty.Term, env, look)
 
 	d := &dashboard{box: newMailbox(), done: make(chan struct{})}

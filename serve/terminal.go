@@ -72,11 +72,12 @@ func langOf(env environ) model.Lang {
 }
 
 // lookOf is what the client's terminal asks of the drawing, from what it
-// sent with SendEnv: KMDASH_THEME, KMDASH_ASCII, RUNEWIDTH_EASTASIAN and
-// its locale. A value kmdash cannot read is passed over, as a local run
-// would refuse it, but a session is not refused for it.
-func lookOf(env environ) ui.Look {
-	look, _ := ui.LookFromEnv(env.Getenv)
+// sent with SendEnv (KMDASH_THEME, KMDASH_ASCII, RUNEWIDTH_EASTASIAN and
+// its locale) over the server's own --theme and --ascii. A value kmdash
+// cannot read is passed over: a local run would refuse it, but a session
+// is not refused for it.
+func (s *Server) lookOf(env environ) ui.Look {
+	look, _ := s.cfg.Look.FromEnv(env.Getenv)
 	return look
 }
 

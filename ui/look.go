@@ -34,7 +34,14 @@ var Themes = []string{"auto", "dark", "light"}
 // cannot read is an error naming the variable; the look returned then
 // holds the rest, so a server can go on with it.
 func LookFromEnv(getenv func(string) string) (Look, error) {
-	l := Look{Theme: "auto"}
+	return Look{Theme: "auto"}.FromEnv(getenv)
+}
+
+// FromEnv is l with what the environment says over it.
+func (l Look) FromEnv(getenv func(string) string) (Look, error) {
+	if l.Theme == "" {
+		l.Theme = "auto"
+	}
 	var errs []string
 	if v := getenv("KMDASH_THEME"); v != "" {
 		if theme, ok := parseTheme(v); ok {
