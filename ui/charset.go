@@ -27,8 +27,8 @@ func GB18030Input(r io.Reader) io.Reader {
 }
 
 // decoder turns a terminal's GB18030 input into UTF-8, a read at a
-// time. Unlike transform.Reader it reads its source once a call and
-// gives back all it decoded: a terminal's reader waits for the file to
+// time. Unlike transform.Reader it reads its source once a call (again
+// only to finish a character cut short) and gives back all it decoded: a terminal's reader waits for the file to
 // be readable before each read, and anything decoded but held back would
 // wait for the next key press. So it reads no more than the caller's
 // buffer can take once decoded (GB18030 grows by half at most), keeping
