@@ -88,7 +88,7 @@ func (r *reader) source(n ast.Node, path string) model.Source {
 
 func (r *reader) indicator(n ast.Node, path string) *model.Indicator {
 	f := r.fields(n, path, "an indicator",
-		[]string{"id", "tab", "name", "measure", "observations"}, "full", "unit", "initials", "note")
+		[]string{"id", "tab", "name", "measure", "observations"}, "full", "unit", "initials", "note", "caveat")
 	ind := &model.Indicator{
 		ID:       r.text(f["id"], path+".id", "indicator id"),
 		Tab:      model.TabID(r.text(f["tab"], path+".tab", "tab")),
@@ -98,6 +98,7 @@ func (r *reader) indicator(n ast.Node, path string) *model.Indicator {
 		Unit:     r.bilingual(f["unit"], path+".unit", "unit"),
 		Measure:  model.Measure(r.text(f["measure"], path+".measure", "measure")),
 		Note:     r.bilingual(f["note"], path+".note", "note"),
+		Caveat:   r.bilingual(f["caveat"], path+".caveat", "caveat"),
 		Path:     path,
 	}
 	for i, o := range r.list(f["observations"], path+".observations", "observations") {

@@ -12,7 +12,7 @@ import (
 // was built. The YAML is the source: edit it, then run go generate ./data.
 var prebuilt = &model.Pack{
 	ID:    "kunming-2025q3",
-	Title: model.Text{Zh: "昆明市“当好排头兵”高质量发展2025年第三季度工作推进会", En: "Kunming \"Pacesetter\" High-Quality Development Meeting, Q3 2025"},
+	Title: model.Text{Zh: "昆明市“当好排头兵”高质量发展2025年第三季度工作推进会", En: "Kunming “Pacesetter” High-Quality Development Meeting, Q3 2025"},
 	Date:  "2025-09-22",
 	Year:  2025,
 	Regions: []model.Region{
@@ -717,6 +717,7 @@ var prebuilt = &model.Pack{
 			Unit:     model.Text{Zh: "%", En: "%"},
 			Measure:  "yoy",
 			Note:     model.Text{Zh: "错月指标：服务业数据比其他指标晚一个月发布，所以9月的会议用的是1—7月数据。1—5月数字由报道给出的百分点差值倒推。", En: "A lagged-month indicator, published a month behind the others, so a September meeting quotes Jan–Jul. Jan–May is worked back from the percentage points the report gives."},
+			Caveat:   model.Text{Zh: "错月指标：9月的会议用1—7月数据", En: "Lagged month: a September meeting quotes Jan–Jul"},
 			Obs: []*model.Observation{
 				{
 					Region: "kunming",
@@ -1043,6 +1044,7 @@ var prebuilt = &model.Pack{
 			Unit:     model.Text{Zh: "人次", En: "visits"},
 			Measure:  "count",
 			Note:     model.Text{Zh: "两届范围不同，不能直接比较：2024年只在滇池东岸举办，2025年首次东西两岸联动。", En: "The two counts are not like for like: the 2024 festival was on the east shore of Dianchi only, the 2025 one on both shores for the first time."},
+			Caveat:   model.Text{Zh: "与2024年（仅东岸）范围不同，不能直接比较", En: "Not like for like with 2024 (east shore only)"},
 			Obs: []*model.Observation{
 				{
 					Region: "kunming",

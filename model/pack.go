@@ -89,7 +89,11 @@ type Indicator struct {
 	Unit    Text
 	Measure Measure
 	Note    Text
-	Obs     []*Observation
+	// Caveat is what a reader must know before reading the card's
+	// figure, said on the card itself: a lagged-month indicator (错月),
+	// counts that are not like for like. Short; Note says the rest.
+	Caveat Text
+	Obs    []*Observation
 	Path    string
 }
 
