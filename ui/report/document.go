@@ -125,30 +125,11 @@ func (d *document) refs(ids []string) string {
 	return b.String()
 }
 
-// citeHead is the publisher and title. A title is quoted in the reader's
-// language where the piece is written in it; otherwise the original is
-// quoted and the translation follows.
-func (d *document) citeHead(s *model.Source) string {
-	pub := s.Publisher.In(d.lang)
-	switch {
-	case pub == "":
-		// The publisher is not known; what is known is said alone.
-		return s.Title.In(d.lang)
-	case s.Described:
-		return fmt.Sprintf(d.w.Doc.CiteAbout, pub, s.Title.In(d.lang))
-	case s.Lang == d.lang || s.Lang == "" && d.lang == model.Zh:
-		return fmt.Sprintf(d.w.Doc.CiteTitle, pub, s.Title.In(d.lang))
-	}
-	return fmt.Sprintf(d.w.Doc.CiteForeign, pub, s.Title.In(s.Lang), s.Title.In(d.lang))
-}
+// citeHead is the publisher and title, as words.Cite writes them.
+func (d *document) citeHead(s *model.Source) string { return d.w.Cite(d.lang, s) }
 
 // where is a source's URL, or that none is held.
-func (d *document) where(s *model.Source) string {
-	if s.URL != "" {
-		return s.URL
-	}
-	return d.w.Doc.NoURL
-}
+func (d *document) where(s *model.Source) string { return d.w.Where(s) }
 
 // whereLinked is where, with the URL as a Markdown autolink.
 func (d *document) whereLinked(s *model.Source) string {

@@ -33,6 +33,12 @@ var en = Words{
 	Above:       "%[2]s above %[1]s",
 	Below:       "%[2]s below %[1]s",
 	PP:          " pp",
+	PPDefine:    "%s (pp)",
+	Months:      "Months",
+	MonthSpan:   "%s–%s",
+	InYear:      "%[2]s %[1]d",
+	NoSeason:    "no sourced season held",
+	Unsourced:   "none held with a source",
 	Season:      "Season",
 	Places:      "Where",
 	What:        "What",
@@ -89,8 +95,8 @@ var en = Words{
 		},
 		RuleHeading: "Status rule",
 		Rule: "The latest year-to-date figure is set against the full-year target; the gap is in percentage points (pp). " +
-			"A target of \"about T\" is on course when the figure is within %s pp of T either way (inclusive), ahead above that band " +
-			"and behind below it; a target stated exactly has no band, and one stated as \"over T\" is on course only above T. " +
+			"A target of “about T” is on course when the figure is within %s pp of T either way (inclusive), ahead above that band " +
+			"and behind below it; a target stated exactly has no band, and one stated as “over T” is on course only above T. " +
 			"A year-to-date figure shows progress so far, not the year's result; targets for amounts are not set against part of a year.",
 		Others:   "Other regions are shown only for the same period as Kunming's figure.",
 		None:     "—",

@@ -10,33 +10,41 @@ import "github.com/kmdash/kmdash/model"
 // Words is every piece of interface text in one language. Figures and
 // names never live here: they come from the pack.
 type Words struct {
-	PackLabel   string
-	TooSmall    string // title of the "too small" screen
-	NeedSize    string // "need at least %d×%d, now %d×%d"
-	Enlarge     string
-	Target      string // "%d年目标": the year's target
-	Stated      string
-	Derived     string
-	Colon       string // after a label: "：" or ": "
-	Hidden      string // "Yunnan Q1 4.3 lies under Kunming's point"
-	TargetKind  string
-	Source      string
-	Sources     string
-	Confirmed   string
-	Region      string
-	Period      string
-	Value       string
-	Kind        string
-	Unit        string
-	Measure     map[model.Measure]string
-	Tab         string
-	Figures     string
-	Arithmetic  string // "worked back from the stated difference"
-	Aside       string // a remark in brackets: "（%s）", " (%s)"
-	Note        string
-	Above       string // "%s above %s" pattern pieces, see comparison()
-	Below       string
-	PP          string // percentage points
+	PackLabel  string
+	TooSmall   string // title of the "too small" screen
+	NeedSize   string // "need at least %d×%d, now %d×%d"
+	Enlarge    string
+	Target     string // "%d年目标": the year's target
+	Stated     string
+	Derived    string
+	Colon      string // after a label: "：" or ": "
+	Hidden     string // "Yunnan Q1 4.3 lies under Kunming's point"
+	TargetKind string
+	Source     string
+	Sources    string
+	Confirmed  string
+	Region     string
+	Period     string
+	Value      string
+	Kind       string
+	Unit       string
+	Measure    map[model.Measure]string
+	Tab        string
+	Figures    string
+	Arithmetic string // "worked back from the stated difference"
+	Aside      string // a remark in brackets: "（%s）", " (%s)"
+	Note       string
+	Above      string // "%s above %s" pattern pieces, see comparison()
+	Below      string
+	PP         string // percentage points, short: " pp"
+	// PPDefine is the first difference a screen gives, written in
+	// full, naming the short form the later ones take: "%s (pp)".
+	PPDefine    string
+	Months      string // heads the column of each figure's months in words
+	MonthSpan   string // "%s—%s": from one month to another
+	InYear      string // "%[1]d年%[2]s": months of one year
+	NoSeason    string // an initiative for which no sourced season is held
+	Unsourced   string // a field of an initiative that no source gives
 	Season      string
 	Places      string
 	What        string
