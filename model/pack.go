@@ -94,7 +94,7 @@ type Indicator struct {
 	// counts that are not like for like. Short; Note says the rest.
 	Caveat Text
 	Obs    []*Observation
-	Path    string
+	Path   string
 }
 
 // FullName is the indicator's full term, or its name where the pack
