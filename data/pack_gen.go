@@ -717,7 +717,7 @@ var prebuilt = &model.Pack{
 			Unit:     model.Text{Zh: "%", En: "%"},
 			Measure:  "yoy",
 			Note:     model.Text{Zh: "错月指标：服务业数据比其他指标晚一个月发布，所以9月的会议用的是1—7月数据。1—5月数字由报道给出的百分点差值倒推。", En: "A lagged-month indicator, published a month behind the others, so a September meeting quotes Jan–Jul. Jan–May is worked back from the percentage points the report gives."},
-			Caveat:   model.Text{Zh: "错月指标：9月的会议用1—7月数据", En: "Lagged month: a September meeting quotes Jan–Jul"},
+			Caveat:   model.Text{Zh: "错月指标：9月会议用1—7月", En: "Lagged month: a September meeting quotes Jan–Jul"},
 			Obs: []*model.Observation{
 				{
 					Region: "kunming",
@@ -990,7 +990,7 @@ var prebuilt = &model.Pack{
 		{
 			ID:       "land-parcels-sold",
 			Tab:      "property",
-			Name:     model.Text{Zh: "主城五区住宅用地出让", En: "Residential land parcels sold"},
+			Name:     model.Text{Zh: "主城五区住宅用地出让", En: "Residential land parcels sold, five main urban districts"},
 			Full:     model.Text{Zh: "住宅用地出让（主城五区）", En: "Residential land parcels sold (five main urban districts)"},
 			Initials: "zcwqzzydcr",
 			Unit:     model.Text{Zh: "宗", En: "parcels"},

@@ -104,7 +104,7 @@ func TestViewerFollowsPresenter(t *testing.T) {
 	viewer.press("f")
 	waitTab(viewer, "[3 服务业]")
 	viewer.waitScreen(detailHintZh)
-	viewer.waitScreen(ind.Name.Zh)
+	viewer.waitScreen(ind.FullName().Zh) // the detail is headed by the full name
 	presenter.waitScreen(followers(1))
 	if s := strings.Join(viewer.screen(), "\n"); strings.Contains(s, steppedOutZh) {
 		t.Errorf("after f the footer still says the viewer browses alone: %q", viewer.footer())

@@ -13,11 +13,12 @@ import (
 // wrong way. Rows are perStep to a labelled step; a figure on a labelled
 // row reads its value there, any other gets its value written beside it.
 type axis struct {
-	unit     *big.Rat // one unit: 0.1 for figures to one decimal
-	lo, hi   int64    // the bottom and top rows, in units
-	step     int64    // units between labelled rows
-	perStep  int      // plot rows to a step
-	decimals int      // of the labels
+	unit     *big.Rat   // one unit: 0.1 for figures to one decimal
+	lo, hi   int64      // the bottom and top rows, in units
+	step     int64      // units between labelled rows
+	perStep  int        // plot rows to a step
+	decimals int        // of the labels
+	lang     model.Lang // the labels are written in
 }
 
 // rows is the number of plot rows.
@@ -137,11 +138,11 @@ func (a axis) value(u int64) float64 {
 	return f
 }
 
-// label writes u units as an axis label, as figures are written: "4.3",
-// "−5", "10".
+// label writes u units as an axis label, as figures are written in the
+// chart's language: "4.3", "−5", "10", "20,000".
 func (a axis) label(u int64) string {
 	r := new(big.Rat).Mul(new(big.Rat).SetInt64(u), a.unit)
-	return model.Decimal(model.Zh, model.Number{Text: r.FloatString(a.decimals)})
+	return model.Decimal(a.lang, model.Number{Text: r.FloatString(a.decimals)})
 }
 
 // ratio is asciigraph's rows per unit of value, computed as it does.

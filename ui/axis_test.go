@@ -64,22 +64,29 @@ func TestAxisRowsAreExact(t *testing.T) {
 	}
 }
 
+// Axis labels are written as the chart's figures are, in its language:
+// the minus sign in both, thousands separated in English only.
 func TestAxisLabels(t *testing.T) {
 	tests := []struct {
+		lang   model.Lang
 		values []string
 		rows   int
 		u      int64
 		want   string
 	}{
-		{[]string{"4.3", "5.4"}, 20, 43, "4.3"},
-		{[]string{"4.3", "5.4"}, 20, 50, "5.0"},
-		{[]string{"-5.1", "10.2"}, 20, -50, "−5"}, // the minus sign figures are written with
-		{[]string{"-5.1", "10.2"}, 20, 100, "10"},
-		{[]string{"2805900", "650000"}, 10, 3000000, "3000000"},
+		{model.Zh, []string{"4.3", "5.4"}, 20, 43, "4.3"},
+		{model.Zh, []string{"4.3", "5.4"}, 20, 50, "5.0"},
+		{model.Zh, []string{"-5.1", "10.2"}, 20, -50, "−5"}, // the minus sign figures are written with
+		{model.En, []string{"-5.1", "10.2"}, 20, -50, "−5"},
+		{model.Zh, []string{"-5.1", "10.2"}, 20, 100, "10"},
+		{model.Zh, []string{"2805900", "650000"}, 10, 3000000, "3000000"},
+		{model.En, []string{"2805900", "650000"}, 10, 3000000, "3,000,000"},
 	}
 	for _, tt := range tests {
-		if got := chooseAxis(numbers(t, tt.values...), tt.rows).label(tt.u); got != tt.want {
-			t.Errorf("label(%d) for %v = %q, want %q", tt.u, tt.values, got, tt.want)
+		a := chooseAxis(numbers(t, tt.values...), tt.rows)
+		a.lang = tt.lang
+		if got := a.label(tt.u); got != tt.want {
+			t.Errorf("%s label(%d) for %v = %q, want %q", tt.lang, tt.u, tt.values, got, tt.want)
 		}
 	}
 }

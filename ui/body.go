@@ -156,8 +156,9 @@ func (ps *parts) list(width, more int) block {
 func (ps *parts) grid(width int, st itemStyle) block {
 	c, t := ps.c, ps.t
 	cards := make([]card, len(t.cards))
+	spell := c.spellings(t.cards)
 	for i, ind := range t.cards {
-		cards[i] = remember(&t.memo, "card "+ind.ID+c.markKey(ind.ID), func() card { return c.card(ind) })
+		cards[i] = remember(&t.memo, "card "+ind.ID+c.markKey(ind.ID), func() card { return c.card(ind, spell[i]) })
 	}
 	var grid block
 	grid.text, grid.rects = cardGrid{cards: cards, compact: st.compact, cols: st.cols, theme: c.Theme, memo: &t.memo}.draw(width, t.selected-len(t.inits))

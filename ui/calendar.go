@@ -135,11 +135,15 @@ func (sc *seasonCalendar) draw(width, height int) string {
 		name := truncate(in.Name.In(sc.lang), nameW)
 		// The first of a thick strip's rows marks every month; the rest
 		// only the months in season, so the off-season dots stay a line.
+		if len(in.Months) == 0 {
+			// No sourced season: one row that says so, where a row of
+			// off-season marks would read as a season of nothing.
+			pad := strings.Repeat(" ", nameW-lipgloss.Width(name)+1)
+			lines = append(lines, name+pad+t.Muted.Render(truncate(" "+w.NoSeason, 12*cell)))
+			continue
+		}
 		rows := thick
-		switch {
-		case len(in.Months) == 0:
-			rows = 1 // no season known: one row of dots, not a blank strip
-		case extra > 0:
+		if extra > 0 {
 			rows, extra = thick+1, extra-1
 		}
 		for i := range rows {

@@ -19,17 +19,25 @@ const cardMinWidth = 28
 // year's target where the pack has one. It draws as a box, or as one
 // compact line where rows are short.
 type card struct {
-	id    string
-	name  string
-	value string // "4.4%"
-	where string // "昆明 · 上半年"
-	when  string // where a line must be short: the period alone, for the home region
-	notes []string
-	marks string // the review's glyphs (marks.go), "" when none
-	theme *Theme
+	id     string
+	name   string
+	value  string // "4.4%"
+	region string // "昆明主城五区"
+	period string // "截至9月22日"
+	where  string // region and period: "昆明 · 上半年"
+	when   string // where a line must be short: the period alone, for the home region
+	notes  []string
+	// spelled is the note that writes "percentage points" in full, the
+	// one a screen gives: a line without room for it beside the figure
+	// gives it a line of its own rather than leave it out.
+	spelled string
+	marks   string // the review's glyphs (marks.go), "" when none
+	theme   *Theme
 }
 
-func (c *Context) card(ind *model.Indicator) card {
+// card gathers what ind's card says. sp is how its first comparison
+// writes a difference in percentage points; later ones are short.
+func (c *Context) card(ind *model.Indicator, sp spelling) card {
 	cd := card{id: ind.ID, name: ind.Name.In(c.Lang), marks: c.cardMarks(ind.ID), theme: c.Theme}
 	o := c.Pack.Headline(ind)
 	if o == nil {
@@ -44,13 +52,24 @@ func (c *Context) card(ind *model.Indicator) card {
 		return cd
 	}
 	cd.value = c.figure(ind, o) + derivedMark(o)
-	cd.where = c.regionName(o.Region) + " " + c.Theme.Glyphs.Dot + " " + c.period(o)
+	cd.region, cd.period = c.regionName(o.Region), c.period(o)
+	cd.where = cd.region + c.sep() + cd.period
 	cd.when = cd.where
 	if len(c.Pack.Regions) > 0 && o.Region == c.Pack.Regions[0].ID {
-		cd.when = c.period(o)
+		cd.when = cd.period
 	}
-	for _, cmp := range c.Pack.Comparisons(ind, o) {
-		cd.notes = append(cd.notes, c.comparison(ind, o, cmp))
+	if !ind.Caveat.IsZero() {
+		cd.notes = append(cd.notes, c.Theme.Warning.Render(ind.Caveat.In(c.Lang)))
+	}
+	for i, cmp := range c.Pack.Comparisons(ind, o) {
+		if i > 0 {
+			sp = ppShort
+		}
+		note := c.comparison(ind, o, cmp, sp)
+		if sp != ppShort && c.Lang == model.En {
+			cd.spelled = note
+		}
+		cd.notes = append(cd.notes, note)
 	}
 	if tg := c.target(ind, o.Region); tg != nil {
 		cd.notes = append(cd.notes, c.Theme.Muted.Render(fmt.Sprintf(c.Words.Target, c.Pack.Year)+" "+c.figure(ind, tg)))
@@ -72,12 +91,34 @@ func (cd card) lines(inner int) []string {
 	if lipgloss.Width(value)+2+lipgloss.Width(where) <= inner {
 		out = append(out, value+"  "+where)
 	} else {
-		out = append(out, value, t.Muted.Render(wrap(cd.where, inner)))
+		out = append(append(out, value), cd.whereLines(inner)...)
 	}
 	for _, n := range cd.notes {
 		out = append(out, wrap(n, inner))
 	}
 	return out
+}
+
+// whereLines are the region and the period at inner width: one line
+// when both fit, else the region wrapped between words and the period
+// after it or on a line of its own, so neither is broken inside a name
+// or a date ("截至9月22日" stays whole).
+func (cd card) whereLines(inner int) []string {
+	t := cd.theme
+	if lipgloss.Width(cd.where) <= inner {
+		return []string{t.Muted.Render(cd.where)}
+	}
+	lines := strings.Split(wrap(cd.region, inner), "\n")
+	last := len(lines) - 1
+	if joined := lines[last] + " " + t.Glyphs.Dot + " " + cd.period; lipgloss.Width(joined) <= inner {
+		lines[last] = joined
+	} else {
+		lines = append(lines, strings.Split(wrap(cd.period, inner), "\n")...)
+	}
+	for i, l := range lines {
+		lines[i] = t.Muted.Render(l)
+	}
+	return lines
 }
 
 // box draws the card at the given outer width, in the border and colour
@@ -136,6 +177,9 @@ func (cd card) line(width int, selected bool) string {
 	text := flow(items, " ", width-2)
 	for _, e := range extra {
 		if lipgloss.Height(text) > 1 || lipgloss.Width(text)+2+lipgloss.Width(e) > width-2 {
+			if e == cd.spelled && lipgloss.Height(text) == 1 && lipgloss.Width(e)+4 <= width-2 {
+				text += "\n    " + e
+			}
 			break
 		}
 		text += "  " + e

@@ -226,7 +226,7 @@ func (lc *lineChart) hiddenPoints() []string {
 		for _, p := range lc.series[j].points {
 			for i := 0; i < j; i++ {
 				if top, ok := lc.series[i].at(p.month); ok && top.value.Rat().Cmp(p.value.Rat()) == 0 {
-					notes = append(notes, fmt.Sprintf(lc.words.Hidden, lc.series[j].label, p.period, p.value.Text, lc.series[i].label))
+					notes = append(notes, fmt.Sprintf(lc.words.Hidden, lc.series[j].label, p.period, model.Decimal(lc.lang, p.value), lc.series[i].label))
 					break
 				}
 			}

@@ -21,6 +21,9 @@ func TestHiddenPoints(t *testing.T) {
 		{"same month, same value: the later series is hidden",
 			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(3, "4.3")}}, {label: "Yunnan", points: []chartPoint{pt(3, "4.30")}}},
 			[]string{"Yunnan Q1 4.30 lies under Kunming's point"}},
+		{"a negative figure is written with the minus sign",
+			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(3, "-3.0")}}, {label: "China", points: []chartPoint{pt(3, "-3")}}},
+			[]string{"China Q1 −3 lies under Kunming's point"}},
 		{"same month, other value",
 			[]chartSeries{{label: "Kunming", points: []chartPoint{pt(3, "4.3")}}, {label: "Yunnan", points: []chartPoint{pt(3, "4.4")}}},
 			nil},
@@ -30,7 +33,7 @@ func TestHiddenPoints(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lc := &lineChart{series: tt.series, words: a.ctx.Words, theme: a.ctx.Theme}
+			lc := &lineChart{series: tt.series, lang: model.En, words: a.ctx.Words, theme: a.ctx.Theme}
 			if got := lc.hiddenPoints(); !slices.Equal(got, tt.want) {
 				t.Errorf("notes = %q, want %q", got, tt.want)
 			}

@@ -76,14 +76,29 @@ func (c *Context) para(style lipgloss.Style, text string, width int) string {
 	return style.Width(width).Render(wrap(text, width))
 }
 
+// otherLang is the language a bilingual reader may want a name in too.
+func (c *Context) otherLang() model.Lang {
+	if c.Lang == model.En {
+		return model.Zh
+	}
+	return model.En
+}
+
+// heading is a name in the reader's language, then in the other on the
+// same line if it fits whole, else on the next.
+func (c *Context) heading(name model.Text, width int) string {
+	t := c.Theme
+	return t.Plain.Width(width).Render(flow([]string{t.Heading.Render(name.In(c.Lang)), t.Muted.Render(name.In(c.otherLang()))}, "  ", width))
+}
+
+// indicatorDetail heads the record with the indicator's full statistical
+// term, in the reader's language and then the other.
 func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	t, w := c.Theme, c.Words
-	other := ind.Name.En
-	if c.Lang == model.En {
-		other = ind.Name.Zh
-	}
+	full := ind.FullName()
+	refs := usedSources(c.observationsInOrder(ind))
 	lines := []string{
-		c.para(t.Heading, ind.Name.In(c.Lang)+"  "+t.Muted.Render(other), width),
+		c.heading(full, width),
 		c.para(t.Muted, strings.Join([]string{w.Tab + " " + c.tabName(ind.Tab), w.Unit + " " + model.UnitName(c.Lang, ind.Unit), w.Measure[ind.Measure]}, c.sep()), width),
 	}
 	if !ind.Note.IsZero() {
@@ -91,10 +106,31 @@ func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	}
 	lines = append(lines, c.reviewLines(ind, width)...)
 	lines = append(lines, "", t.Title.Render(w.Figures))
-	lines = append(lines, c.observationTable(ind, width)...)
+	lines = append(lines, c.observationTable(ind, refs, width)...)
 	lines = append(lines, "", t.Title.Render(w.Sources))
-	lines = append(lines, c.sourceList(usedSources(ind), width)...)
+	lines = append(lines, c.sourceList(refs, width)...)
 	return lines
+}
+
+// mark is the citation mark of source id among refs, the detail's
+// numbered list of sources: "[2]".
+func mark(refs []string, id string) string {
+	for i, r := range refs {
+		if r == id {
+			return fmt.Sprintf("[%d]", i+1)
+		}
+	}
+	return ""
+}
+
+// sourceNamed names a source by its publisher, with its mark in refs:
+// "国家统计局（联合新闻网转载）[3]".
+func (c *Context) sourceNamed(refs []string, id string) string {
+	s := c.Pack.Source(id)
+	if s == nil {
+		return mark(refs, id)
+	}
+	return fmt.Sprintf(c.Words.Marked, c.Words.SourceName(c.Lang, s), mark(refs, id))
 }
 
 // observationsInOrder lists outcomes region by region, latest first, with
@@ -115,14 +151,16 @@ func (c *Context) observationsInOrder(ind *model.Indicator) []*model.Observation
 }
 
 // observationTable aligns the figures in columns measured by display
-// width; when the columns do not fit, the period code and source move to
-// a second line under each figure.
-func (c *Context) observationTable(ind *model.Indicator, width int) []string {
+// width: region, period as the source names it, figure, kind, the months
+// it covers in words, and its source's mark in the list below. When the
+// columns do not fit, the months and the source move to a second line
+// under each figure.
+func (c *Context) observationTable(ind *model.Indicator, refs []string, width int) []string {
 	w := c.Words
 	obs := c.observationsInOrder(ind)
-	rows := [][]string{{w.Region, w.Period, w.Value, w.Kind, "YYYY-MM/YYYY-MM", w.Source}}
+	rows := [][]string{{w.Region, w.Period, w.Value, w.Kind, w.Months, w.Source}}
 	for _, o := range obs {
-		rows = append(rows, []string{c.regionName(o.Region), c.period(o), c.figure(ind, o), c.kind(o), o.Period.String(), o.Source})
+		rows = append(rows, []string{c.regionName(o.Region), c.period(o), c.figure(ind, o), c.kind(o), c.months(o.Period), mark(refs, o.Source)})
 	}
 	widths := make([]int, 6)
 	for _, r := range rows {
@@ -149,13 +187,17 @@ func (c *Context) observationTable(ind *model.Indicator, width int) []string {
 		o := obs[i-1]
 		indent := "    "
 		if cols == 4 {
-			out = append(out, c.Theme.Muted.Render(truncate(indent+o.Period.String()+c.sep()+w.Source+" "+o.Source, width)))
+			out = append(out, c.Theme.Muted.Render(truncate(indent+c.months(o.Period)+c.sep()+w.Source+" "+mark(refs, o.Source), width)))
 		}
 		if o.Derived != nil {
 			out = append(out, c.para(c.Theme.Muted, indent+"= "+c.arithmetic(ind, o)+fmt.Sprintf(w.Aside, w.Arithmetic), width))
 		}
 		if len(o.Confirmed) > 0 {
-			out = append(out, c.para(c.Theme.Muted, indent+w.Confirmed+" "+strings.Join(o.Confirmed, ", "), width))
+			names := make([]string, len(o.Confirmed))
+			for i, id := range o.Confirmed {
+				names[i] = c.sourceNamed(refs, id)
+			}
+			out = append(out, c.para(c.Theme.Muted, indent+w.Confirmed+w.Colon+strings.Join(names, w.Doc.ListSep), width))
 		}
 		if !o.Note.IsZero() {
 			out = append(out, c.para(c.Theme.Muted, indent+o.Note.In(c.Lang), width))
@@ -172,29 +214,41 @@ func sum(xs []int) int {
 	return t
 }
 
-// usedSources lists the ids an indicator cites, in order of first use.
-func usedSources(ind *model.Indicator) []string {
+// usedSources lists the ids observations cite, in order of first use.
+func usedSources(obs []*model.Observation) []string {
 	var ids []string
-	for _, o := range ind.Obs {
+	for _, o := range obs {
 		ids = append(append(ids, o.Source), o.Confirmed...)
 	}
 	return dedupe(ids)
 }
 
-// sourceList writes each source as id, publisher, title and date, then
-// its URL.
-func (c *Context) sourceList(ids []string, width int) []string {
+// sourceList writes each source of refs under its mark, cited as the
+// exports cite it (publisher, title, date), then its URL or that none is
+// held.
+func (c *Context) sourceList(refs []string, width int) []string {
 	var out []string
-	for _, id := range ids {
+	for i, id := range refs {
 		s := c.Pack.Source(id)
 		if s == nil {
 			continue
 		}
-		head := c.Theme.Selected.Render("["+s.ID+"]") + " " + strings.TrimSpace(s.Publisher.In(c.Lang)+" "+s.Title.In(c.Lang)) + c.sep() + s.Date
-		out = append(out, c.para(c.Theme.Plain, head, width))
-		if where := s.URL; where != "" {
+		// The citation hangs under its mark, level with the URL below.
+		m := fmt.Sprintf("[%d]", i+1)
+		hang := strings.Repeat(" ", max(4, len(m)+1))
+		cite := strings.Split(wrap(fmt.Sprintf(c.Words.Doc.CiteDate, c.Words.Cite(c.Lang, s), s.Date), max(8, width-len(hang))), "\n")
+		for j, l := range cite {
+			lead := hang
+			if j == 0 {
+				lead = c.Theme.Selected.Render(m) + hang[len(m):]
+			}
+			out = append(out, lead+l)
+		}
+		if s.URL != "" {
 			// URLs are never wrapped, so they stay clickable and copyable.
-			out = append(out, "    "+truncate(where, width-4))
+			out = append(out, "    "+truncate(s.URL, width-4))
+		} else {
+			out = append(out, c.Theme.Muted.Render("    "+c.Words.Doc.NoURL))
 		}
 		if !s.Note.IsZero() {
 			out = append(out, c.para(c.Theme.Muted, "    "+s.Note.In(c.Lang), width))
@@ -203,37 +257,53 @@ func (c *Context) sourceList(ids []string, width int) []string {
 	return out
 }
 
+// initiativeDetail says what an initiative is, when and where, and its
+// sourced facts, each naming its source. What no source in the pack
+// gives is said to be unsourced rather than left blank: 米轨游 has a name
+// and nothing more.
 func (c *Context) initiativeDetail(in *model.Initiative, width int) []string {
 	t, w := c.Theme, c.Words
-	other := in.Name.En
-	if c.Lang == model.En {
-		other = in.Name.Zh
+	refs := append([]string(nil), in.Sources...)
+	for _, f := range in.Facts {
+		refs = append(refs, f.Source)
 	}
-	sep := listSep(c.Lang)
-	months := make([]string, len(in.Months))
-	for i, m := range in.Months {
-		months[i] = model.MonthName(m, c.Lang)
-	}
+	refs = dedupe(refs)
 	lines := []string{
-		c.para(t.Heading, in.Name.In(c.Lang)+"  "+t.Muted.Render(other), width),
+		c.heading(in.Name, width),
 		c.para(t.Plain, t.Title.Render(w.What+w.Colon)+in.What.In(c.Lang), width),
-		c.para(t.Plain, t.Title.Render(w.Season+w.Colon)+in.Season.In(c.Lang), width),
-		c.para(t.Muted, "    "+strings.Join(months, sep), width),
-		"", t.Title.Render(w.Places),
 	}
-	for _, p := range in.Places {
-		lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+p.In(c.Lang), width))
+	switch {
+	case in.Season.IsZero() && len(in.Places) == 0 && len(in.Facts) == 0:
+		lines = append(lines, c.para(t.Muted, w.Doc.NoSource, width))
+	case in.Season.IsZero():
+		lines = append(lines, c.para(t.Plain, t.Title.Render(w.Season+w.Colon)+t.Muted.Render(w.Unsourced), width))
+	default:
+		months := make([]string, len(in.Months))
+		for i, m := range in.Months {
+			months[i] = model.MonthName(m, c.Lang)
+		}
+		lines = append(lines,
+			c.para(t.Plain, t.Title.Render(w.Season+w.Colon)+in.Season.In(c.Lang), width),
+			c.para(t.Muted, "    "+strings.Join(months, w.Doc.ListSep), width))
 	}
-	ids := append([]string(nil), in.Sources...)
+	switch {
+	case len(in.Places) > 0:
+		lines = append(lines, "", t.Title.Render(w.Places))
+		for _, p := range in.Places {
+			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+p.In(c.Lang), width))
+		}
+	case !in.Season.IsZero() || len(in.Facts) > 0:
+		lines = append(lines, c.para(t.Plain, t.Title.Render(w.Places+w.Colon)+t.Muted.Render(w.Unsourced), width))
+	}
 	if len(in.Facts) > 0 {
 		lines = append(lines, "", t.Title.Render(w.Facts))
 		for _, f := range in.Facts {
-			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+f.Text.In(c.Lang)+t.Muted.Render(" ["+f.Source+"]"), width))
-			ids = append(ids, f.Source)
+			cite := t.Muted.Render(fmt.Sprintf(w.Aside, c.sourceNamed(refs, f.Source)))
+			lines = append(lines, c.para(t.Plain, "  "+t.Glyphs.Bullet+" "+f.Text.In(c.Lang)+cite, width))
 		}
 	}
 	lines = append(lines, "", t.Title.Render(w.Sources))
-	return append(lines, c.sourceList(dedupe(ids), width)...)
+	return append(lines, c.sourceList(refs, width)...)
 }
 
 func dedupe(ids []string) []string {

@@ -210,7 +210,7 @@ func (a *App) followStatus() string {
 			}
 		}
 		if len(also) > 0 {
-			parts = append(parts, fmt.Sprintf(w.CoPresenting, truncate(strings.Join(also, ", "), presenterNames)))
+			parts = append(parts, fmt.Sprintf(w.CoPresenting, truncate(strings.Join(also, w.Doc.ListSep), presenterNames)))
 		}
 		return strings.Join(parts, " · ")
 	}

@@ -54,13 +54,29 @@ func (c *Context) regionName(id string) string {
 	return id
 }
 
-// gap writes a stated difference: "0.1个百分点", "0.1 pp", or an amount
-// in the indicator's unit for levels and counts.
-func (c *Context) gap(ind *model.Indicator, n model.Number) string {
-	if ind.Measure.Percentage() {
-		return model.Decimal(c.Lang, n) + c.Words.PP
+// spelling is how a difference in percentage points is written.
+type spelling int
+
+const (
+	ppShort  spelling = iota // "0.1 pp"
+	ppFull                   // "0.1 percentage points"
+	ppDefine                 // "0.1 percentage points (pp)": the short form's legend
+)
+
+// gap writes a stated difference: "0.1个百分点", "0.1 percentage
+// points" or "0.1 pp" as sp says, or an amount in the indicator's unit
+// for levels and counts.
+func (c *Context) gap(ind *model.Indicator, n model.Number, sp spelling) string {
+	if !ind.Measure.Percentage() {
+		return model.Figure(c.Lang, n, model.Exact, ind.Unit)
 	}
-	return model.Figure(c.Lang, n, model.Exact, ind.Unit)
+	switch sp {
+	case ppFull:
+		return model.Points(c.Lang, n)
+	case ppDefine:
+		return fmt.Sprintf(c.Words.PPDefine, model.Points(c.Lang, n))
+	}
+	return model.Decimal(c.Lang, n) + c.Words.PP
 }
 
 // otherLabel names what a comparison is against, by whatever differs:
@@ -76,10 +92,39 @@ func (c *Context) otherLabel(from *model.Observation, cmp model.Comparison) stri
 	return c.regionName(o.Region) + " " + c.period(o)
 }
 
+// spellings say how each card's first comparison writes percentage
+// points, so that a screen writes them in full once, as an editor
+// would: the first card with a comparison spells them out, and where
+// more follow it names the short form ("pp") they then take.
+func (c *Context) spellings(cards []*model.Indicator) []spelling {
+	out := make([]spelling, len(cards))
+	first, total := -1, 0
+	for i, ind := range cards {
+		o := c.Pack.Headline(ind)
+		if o == nil || !ind.Measure.Percentage() {
+			continue
+		}
+		if n := len(c.Pack.Comparisons(ind, o)); n > 0 {
+			if first < 0 {
+				first = i
+			}
+			total += n
+		}
+	}
+	switch {
+	case first < 0:
+	case total > 1:
+		out[first] = ppDefine
+	default:
+		out[first] = ppFull
+	}
+	return out
+}
+
 // comparison is one line such as "▲ 比一季度高0.1个百分点"; the arrow says
 // the direction so that colour is never the only cue.
-func (c *Context) comparison(ind *model.Indicator, from *model.Observation, cmp model.Comparison) string {
-	gap := c.gap(ind, cmp.Gap)
+func (c *Context) comparison(ind *model.Indicator, from *model.Observation, cmp model.Comparison, sp spelling) string {
+	gap := c.gap(ind, cmp.Gap, sp)
 	label := c.otherLabel(from, cmp)
 	if cmp.Above {
 		return c.Theme.Up.Render(c.Theme.Glyphs.Up) + " " + fmt.Sprintf(c.Words.Above, label, gap)
@@ -107,4 +152,18 @@ func (c *Context) kind(o *model.Observation) string {
 		return c.Words.Derived
 	}
 	return c.Words.Stated
+}
+
+// months writes a period's months in words, with their year: "2025年1月—6月",
+// "Jan–Jun 2025", "2024年10月—2025年3月", "Aug 2025".
+func (c *Context) months(p model.Period) string {
+	w := c.Words
+	from, to := model.MonthName(p.From.Month, c.Lang), model.MonthName(p.To.Month, c.Lang)
+	switch {
+	case p.From.Year != p.To.Year:
+		return fmt.Sprintf(w.MonthSpan, fmt.Sprintf(w.InYear, p.From.Year, from), fmt.Sprintf(w.InYear, p.To.Year, to))
+	case p.From.Month == p.To.Month:
+		return fmt.Sprintf(w.InYear, p.To.Year, to)
+	}
+	return fmt.Sprintf(w.InYear, p.To.Year, fmt.Sprintf(w.MonthSpan, from, to))
 }

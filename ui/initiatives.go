@@ -57,11 +57,15 @@ func (il initiativeList) draw(width, selected, more int) (string, []rect) {
 			pointer, nameStyle = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected
 		}
 		name := nameStyle.Render(wrap(in.Name.In(il.lang), nameW))
-		// What the pack does not say is left out, not left blank.
+		// What the pack does not say is left out, not left blank; a
+		// season no source gives is said to be unknown, so the row never
+		// reads as a season of nothing.
 		var parts []string
-		if season := in.Season.In(il.lang); season != "" {
-			parts = append(parts, t.Muted.Width(room).Render(wrap(season, room)))
+		season := in.Season.In(il.lang)
+		if season == "" {
+			season = il.words.NoSeason
 		}
+		parts = append(parts, t.Muted.Width(room).Render(wrap(season, room)))
 		if more >= withPlaces && len(in.Places) > 0 {
 			names := make([]string, len(in.Places))
 			for j, p := range in.Places {
@@ -69,7 +73,8 @@ func (il initiativeList) draw(width, selected, more int) (string, []rect) {
 			}
 			parts = append(parts, t.Plain.Width(room).Render(wrap(strings.Join(names, listSep(il.lang)), room)))
 		}
-		if what := in.What.In(il.lang); (more >= withWhat || len(parts) == 0) && what != "" {
+		// One without places says what it is where its places would go.
+		if what := in.What.In(il.lang); (more >= withWhat || more >= withPlaces && len(in.Places) == 0) && what != "" {
 			parts = append(parts, t.Muted.Width(room).Render(wrap(what, room)))
 		}
 		text := lipgloss.JoinVertical(lipgloss.Left, parts...)

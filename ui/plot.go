@@ -25,6 +25,7 @@ const (
 // the row it sits on is not labelled with that value.
 func (lc *lineChart) plot(width, rows int) string {
 	ax := chooseAxis(lc.values(), min(rows, maxPlotRows))
+	ax.lang = lc.lang
 	labelW := 0
 	for u := ax.lo; u <= ax.hi; u += ax.step {
 		labelW = max(labelW, lipgloss.Width(ax.label(u)))

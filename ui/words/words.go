@@ -45,6 +45,7 @@ type Words struct {
 	InYear      string // "%[1]d年%[2]s": months of one year
 	NoSeason    string // an initiative for which no sourced season is held
 	Unsourced   string // a field of an initiative that no source gives
+	Marked      string // "%s%s": a source's name, then its mark in the list of sources
 	Season      string
 	Places      string
 	What        string

@@ -39,6 +39,7 @@ var zh = Words{
 	InYear:      "%[1]d年%[2]s",
 	NoSeason:    "未掌握有出处的季节",
 	Unsourced:   "未掌握有出处的记载",
+	Marked:      "%s%s",
 	Season:      "季节",
 	Places:      "地点",
 	What:        "内容",
