@@ -172,7 +172,7 @@ func (sc *seasonCalendar) draw(width, height int) string {
 	legend := []string{t.Peak.Render(g.Peak) + " " + w.Peak, t.InSeason.Render(g.InSeason) + " " + w.InSeason,
 		t.OffSeason.Render(g.OffSeason) + " " + w.OffSeason,
 		t.Warning.Render(g.Now) + " " + fmt.Sprintf(w.ThisMonth, model.MonthName(now, sc.lang))}
-	sep := listSep(sc.lang)
+	sep := w.Doc.ListSep
 	lines = append(lines,
 		t.Plain.Width(width).Render(flow(legend, "  ", width)),
 		t.Plain.Width(width).Render(inSeasonLine(t.Title.Render(w.InSeasonNow+w.Colon), inSeason, sep, width)))
@@ -192,12 +192,4 @@ func inSeasonLine(title string, names []string, sep string, width int) string {
 	items[len(items)-1] = names[len(names)-1]
 	items[0] = title + items[0]
 	return flow(items, strings.Repeat(" ", len(sep)-len(strings.TrimRight(sep, " "))), width)
-}
-
-// listSep joins names in a list: "、" in Chinese, ", " in English.
-func listSep(l model.Lang) string {
-	if l == model.En {
-		return ", "
-	}
-	return "、"
 }

@@ -46,7 +46,7 @@ type chartPoint struct {
 type chartTarget struct {
 	label string // whose target: "昆明2025年目标"
 	value model.Number
-	text  string // "约5%"
+	text  string // "5%左右"
 }
 
 // lineChart gathers what a chart of the pack draws. Series that chart one

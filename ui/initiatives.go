@@ -71,7 +71,7 @@ func (il initiativeList) draw(width, selected, more int) (string, []rect) {
 			for j, p := range in.Places {
 				names[j] = p.In(il.lang)
 			}
-			parts = append(parts, t.Plain.Width(room).Render(wrap(strings.Join(names, listSep(il.lang)), room)))
+			parts = append(parts, t.Plain.Width(room).Render(wrap(strings.Join(names, il.words.Doc.ListSep), room)))
 		}
 		// One without places says what it is where its places would go.
 		if what := in.What.In(il.lang); (more >= withWhat || more >= withPlaces && len(in.Places) == 0) && what != "" {
