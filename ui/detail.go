@@ -190,7 +190,7 @@ func (c *Context) observationTable(ind *model.Indicator, refs []string, width in
 			out = append(out, c.Theme.Muted.Render(truncate(indent+c.months(o.Period)+c.sep()+w.Source+" "+mark(refs, o.Source), width)))
 		}
 		if o.Derived != nil {
-			out = append(out, c.para(c.Theme.Muted, indent+"= "+c.arithmetic(ind, o)+fmt.Sprintf(w.Aside, w.Arithmetic), width))
+			out = append(out, c.para(c.Theme.Muted, indent+c.arithmetic(ind, o)+fmt.Sprintf(w.Aside, w.Arithmetic), width))
 		}
 		if len(o.Confirmed) > 0 {
 			names := make([]string, len(o.Confirmed))

@@ -307,7 +307,7 @@ func TestDetailPane(t *testing.T) {
 	if !strings.HasPrefix(full, strings.Join(strings.Split(cut, "\n")[:5], "\n")) {
 		t.Error("the cut pane should begin as the full one")
 	}
-	for _, want := range []string{a.ctx.Pack.Indicator("industry-growth").Full.Zh, "6.7%", "= 云南2024年 3.3% = 昆明 7% − 3.7个百分点", "[1] 昆明日报（昆明信息港）《"} {
+	for _, want := range []string{a.ctx.Pack.Indicator("industry-growth").Full.Zh, "6.7%", "云南2024年 3.3% = 昆明 7% − 3.7个百分点", "[1] 昆明日报（昆明信息港）《"} {
 		if !strings.Contains(strings.Join(strings.Fields(full), ""), strings.Join(strings.Fields(want), "")) {
 			t.Errorf("the pane lacks %q:\n%s", want, full)
 		}
