@@ -59,13 +59,26 @@ func everyScreen(t *testing.T, l model.Lang) []screen {
 		add(fmt.Sprintf("search no hits %dx%d", w, h), a)
 		press(a, "esc", "n", "n")
 		add(fmt.Sprintf("review position %dx%d", w, h), a)
-		press(a, "1", "N")
+		press(a, "1", "up", "up", "up", "up", "N")
 		add(fmt.Sprintf("review wrapped %dx%d", w, h), a)
 		press(a, "p", "?")
 		add(fmt.Sprintf("autoplay paused %dx%d", w, h), a)
 	}
 	for _, size := range [][2]int{{59, 19}, {40, 10}} {
 		add(fmt.Sprintf("too small %dx%d", size[0], size[1]), newApp(t, Options{Lang: l}, size[0], size[1]))
+	}
+	// Review mode: its footer, marks on a card and in the detail, the
+	// note editor, and the scorecard overlay.
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		r := newApp(t, Options{Lang: l, Review: &countingLog{}, Author: "张三"}, size[0], size[1])
+		act(r, "r", "!", "m")
+		add(fmt.Sprintf("review marks %dx%d", size[0], size[1]), r)
+		act(r, "e", "需核实口径")
+		add(fmt.Sprintf("review note %dx%d", size[0], size[1]), r)
+		act(r, "esc", "enter")
+		add(fmt.Sprintf("review detail %dx%d", size[0], size[1]), r)
+		act(r, "esc", "S")
+		add(fmt.Sprintf("scorecard overlay %dx%d", size[0], size[1]), r)
 	}
 	viewer := newApp(t, Options{Lang: l, Role: Viewer}, 120, 40)
 	add("viewer waiting", viewer)
