@@ -156,7 +156,7 @@ func (ps *parts) list(width, more int) block {
 func (ps *parts) grid(width int, st itemStyle) block {
 	c, t := ps.c, ps.t
 	cards := make([]card, len(t.cards))
-	spell := c.spellings(t.cards)
+	spell := remember(&t.memo, "spellings", func() []spelling { return c.spellings(t.cards) })
 	for i, ind := range t.cards {
 		cards[i] = remember(&t.memo, "card "+ind.ID+c.markKey(ind.ID), func() card { return c.card(ind, spell[i]) })
 	}
