@@ -203,10 +203,15 @@ func TestASCIIReview(t *testing.T) {
 	}
 }
 
-// cardLineOf is the first line of frame that holds name.
+// cardLineOf is the first line of frame that holds name, with the line
+// above it: a card drawn as a box has its marks on its top border.
 func cardLineOf(frame, name string) string {
-	for _, l := range lines(ansi.Strip(frame)) {
+	ls := lines(ansi.Strip(frame))
+	for i, l := range ls {
 		if strings.Contains(l, name) {
+			if i > 0 {
+				return ls[i-1] + "\n" + l
+			}
 			return l
 		}
 	}
