@@ -47,6 +47,8 @@ func everyScreen(t *testing.T, l model.Lang) []screen {
 				out = append(out, screen{name + " whole detail", ansi.Strip(strings.Join(a.ctx.itemDetail(it, w-4), "\n"))})
 				press(a, "esc", "down")
 			}
+			press(a, "D")
+			add(fmt.Sprintf("%s %dx%d as text", tab, w, h), a)
 		}
 		a := newApp(t, Options{Lang: l}, w, h)
 		press(a, "?")

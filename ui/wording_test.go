@@ -9,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/report"
 )
 
 // A screen's first comparison spells percentage points out, and names
@@ -202,6 +203,32 @@ func TestInitiativeSources(t *testing.T) {
 		gulls := ansi.Strip(strings.Join(a.ctx.itemDetail(item{ini: a.ctx.Pack.Initiative("gull-season")}, 116), "\n"))
 		if want := map[model.Lang]string{model.Zh: "（成都商报[2]）", model.En: " (Chengdu Economic Daily [2])"}[l]; !strings.Contains(gulls, want) {
 			t.Errorf("%s: the gulls' fact does not cite %q:\n%s", l, want, gulls)
+		}
+	}
+}
+
+// The tab told as text says what the card warns of, and writes
+// percentage points in full, as prose read aloud wants them.
+func TestDescriptionSaysCaveatsInFull(t *testing.T) {
+	pack := testPack(t)
+	tests := []struct {
+		tab  model.TabID
+		lang model.Lang
+		want []string
+	}{
+		{"services", model.Zh, []string{"规上服务业营业收入增速：昆明1—7月为6.2%。错月指标：9月会议用1—7月。比1—5月高0.5个百分点。"}},
+		{"services", model.En, []string{"6.2%, Kunming, Jan–Jul. Lagged month: a September meeting quotes Jan–Jul. 0.5 percentage points above Jan–May."}},
+		{"tourism", model.En, []string{"Not like for like with 2024 (east shore only)."}},
+	}
+	for _, tt := range tests {
+		text := report.Description(pack, tt.tab, tt.lang, 9)
+		for _, want := range tt.want {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s %s: no %q in\n%s", tt.tab, tt.lang, want, text)
+			}
+		}
+		if regexp.MustCompile(`\d pp\b`).MatchString(text) {
+			t.Errorf("%s %s: pp in prose:\n%s", tt.tab, tt.lang, text)
 		}
 	}
 }

@@ -120,6 +120,11 @@ func (ds *description) card(ind *model.Indicator) string {
 		return s
 	}
 	s := fmt.Sprintf(d.Card, name, ds.figure(ind, o), ds.region(o.Region), ds.period(o))
+	if !ind.Caveat.IsZero() {
+		// What the card warns of (a lagged month, counts not like for
+		// like) is said right after the figure, as the card shows it.
+		s += fmt.Sprintf(d.Comparison, ind.Caveat.In(ds.lang))
+	}
 	for _, cmp := range ds.p.Comparisons(ind, o) {
 		s += fmt.Sprintf(d.Comparison, ds.comparison(ind, o, cmp))
 	}
@@ -132,8 +137,9 @@ func (ds *description) card(ind *model.Indicator) string {
 	return s + ds.gap() + ds.marks(o)
 }
 
-// comparison is a stated difference in the cards' words: "比一季度高0.1个
-// 百分点", "0.1 pp above Q1".
+// comparison is a stated difference in the cards' words, percentage
+// points always in full, as prose read aloud wants them: "比一季度高0.1个
+// 百分点", "0.1 percentage points above Q1".
 func (ds *description) comparison(ind *model.Indicator, from *model.Observation, cmp model.Comparison) string {
 	other := cmp.Other
 	var label string
@@ -147,7 +153,7 @@ func (ds *description) comparison(ind *model.Indicator, from *model.Observation,
 	}
 	gap := model.Figure(ds.lang, cmp.Gap, model.Exact, ind.Unit)
 	if ind.Measure.Percentage() {
-		gap = model.Decimal(ds.lang, cmp.Gap) + ds.w.PP
+		gap = model.Points(ds.lang, cmp.Gap)
 	}
 	if cmp.Above {
 		return fmt.Sprintf(ds.w.Above, label, gap)
