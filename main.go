@@ -11,17 +11,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
 	"syscall"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/kmdash/kmdash/data"
 	"github.com/kmdash/kmdash/data/review"
@@ -111,23 +105,6 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-// globals are the flags every command accepts.
-type globals struct {
-	data, lang, now, theme string
-	ascii, help, version   bool
-}
-
-func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.data, "data", "", "")
-	fs.StringVar(&g.lang, "lang", "", "")
-	fs.StringVar(&g.now, "now", "", "")
-	fs.StringVar(&g.theme, "theme", "", "")
-	fs.BoolVar(&g.ascii, "ascii", false, "")
-	fs.BoolVar(&g.help, "help", false, "")
-	fs.BoolVar(&g.help, "h", false, "")
-	fs.BoolVar(&g.version, "version", false, "")
-}
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
@@ -155,120 +132,151 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 
 var commands = []string{"render", "describe", "export", "scorecard", "minutes", "validate", "serve", "help"}
 
-func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cmd, rest := splitCommand(args)
-	var g globals
-	fs := flag.NewFlagSet("kmdash", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	g.register(fs)
-	var r renderFlags
-	var sf serveFlags
-	var format, reviewDB, tab string
-	var noBOM bool
+// formats are what --format may say to the commands that take it.
+var formats = map[string][]string{"export": report.Formats, "scorecard": report.ScorecardFormats, "minutes": report.MinutesFormats}
+
+// flags are what the command line can say: the flags every command takes,
+// then those of one command or another.
+type flags struct {
+	data          string
+	help, version bool
+	view          ui.Flags // --lang, --now, --theme, --ascii
+
+	render                ui.Render
+	serve                 serve.Config
+	format, reviewDB, tab string
+	noBOM                 bool
+}
+
+// register adds to fs the flags every command takes, and cmd's own.
+func (f *flags) register(cmd string, fs *flag.FlagSet) error {
+	fs.StringVar(&f.data, "data", "", "")
+	fs.BoolVar(&f.help, "help", false, "")
+	fs.BoolVar(&f.help, "h", false, "")
+	fs.BoolVar(&f.version, "version", false, "")
+	f.view.Register(fs)
 	switch cmd {
 	case "":
-		fs.StringVar(&reviewDB, "review-db", "", "")
+		fs.StringVar(&f.reviewDB, "review-db", "", "")
 	case "render":
-		r.register(fs)
+		f.render.Register(fs)
 	case "describe":
-		fs.StringVar(&tab, "tab", "", "")
+		fs.StringVar(&f.tab, "tab", "", "")
 	case "serve":
-		sf.register(fs)
-		fs.StringVar(&reviewDB, "review-db", "", "")
+		f.serve = serve.Defaults()
+		f.serve.Register(fs)
+		fs.StringVar(&f.reviewDB, "review-db", "", "")
 	case "export":
-		fs.StringVar(&format, "format", "json", "")
-		fs.BoolVar(&noBOM, "no-bom", false, "")
+		fs.StringVar(&f.format, "format", "json", "")
+		fs.BoolVar(&f.noBOM, "no-bom", false, "")
 	case "scorecard":
-		fs.StringVar(&format, "format", "text", "")
+		fs.StringVar(&f.format, "format", "text", "")
 	case "minutes":
-		fs.StringVar(&format, "format", "md", "")
-		fs.StringVar(&reviewDB, "review-db", "", "")
+		fs.StringVar(&f.format, "format", "md", "")
+		fs.StringVar(&f.reviewDB, "review-db", "", "")
 	case "validate", "help":
 	default:
 		return usagef("unknown command %q (want %s)", cmd, strings.Join(commands, ", "))
+	}
+	return nil
+}
+
+func dispatch(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd, rest := splitCommand(args)
+	fs := flag.NewFlagSet("kmdash", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var f flags
+	if err := f.register(cmd, fs); err != nil {
+		return err
 	}
 	positional, err := parseInterleaved(fs, rest)
 	if err != nil {
 		return usagef("%v", err)
 	}
 	switch {
-	case g.help || cmd == "help":
+	case f.help || cmd == "help":
 		fmt.Fprint(stdout, usage)
 		return nil
-	case g.version:
+	case f.version:
 		fmt.Fprintf(stdout, "kmdash %s\n", version)
 		return nil
 	case len(positional) > 0 && cmd != "validate":
 		return usagef("unexpected argument %q", positional[0])
 	}
-	lang := model.LangFromEnv(getenv)
-	if g.lang != "" {
-		if lang, err = model.ParseLang(g.lang); err != nil {
-			return usagef("--lang: %v", err)
-		}
-	}
-	now, err := parseNow(g.now)
+	opts, err := f.view.Options(getenv)
 	if err != nil {
-		return err
-	}
-	look, err := lookOf(fs, &g, getenv)
-	if err != nil {
-		return err
-	}
-	clock := time.Now
-	if g.now != "" {
-		clock = func() time.Time { return now }
+		return usagef("%v", err)
 	}
 	if cmd == "validate" {
-		return validate(positional, g.data, stdout)
+		if len(positional) == 0 {
+			positional = []string{f.data} // the pack in use
+		}
+		return data.Validate(stdout, positional...)
 	}
-	pack, err := loadPack(g.data)
+	pack, err := data.Open(f.data)
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{Pack: pack, Lang: lang, Now: now, Look: look}
+	opts.Pack = pack
+	if want := formats[cmd]; want != nil && !slices.Contains(want, f.format) {
+		return usagef("--format %q: want %s or %s", f.format, strings.Join(want[:len(want)-1], ", "), want[len(want)-1])
+	}
 	switch cmd {
 	case "render":
-		r.themed = g.theme != "" && look.Theme != "auto"
-		return r.run(opts, stdout)
+		if err := f.render.Check(pack); err != nil {
+			return usageError{err.Error()}
+		}
+		f.render.Themed = f.view.Themed()
+		return f.render.Print(stdout, opts)
 	case "describe":
-		if tab != "" && pack.Tab(model.TabID(tab)) == nil {
-			return usagef("--tab %q: want one of the pack's tabs: %s", tab, strings.Join(pack.TabIDs(), ", "))
+		if err := ui.CheckTab(pack, f.tab); err != nil {
+			return usageError{err.Error()}
 		}
-		return report.Describe(charsetOf(look, stdout), pack, model.TabID(tab), lang, int(now.Month()))
+		return report.Describe(opts.Look.Output(stdout), pack, model.TabID(f.tab), opts.Lang, int(opts.Now.Month()))
 	case "export":
-		if !slices.Contains(report.Formats, format) {
-			return usagef("--format %q: want json, csv or md", format)
-		}
-		return report.Export(stdout, pack, report.Options{Format: format, Lang: lang, NoBOM: noBOM})
+		return report.Export(stdout, pack, report.Options{Format: f.format, Lang: opts.Lang, NoBOM: f.noBOM})
 	case "scorecard":
-		if !slices.Contains(report.ScorecardFormats, format) {
-			return usagef("--format %q: want text, md or json", format)
-		}
 		out := stdout
-		if format == "text" {
-			out = charsetOf(look, stdout) // read on the terminal, not a file format
+		if f.format == "text" {
+			out = opts.Look.Output(stdout) // read on the terminal, not a file format
 		}
-		return report.Scorecard(out, pack, format, lang)
+		return report.Scorecard(out, pack, f.format, opts.Lang)
 	case "minutes":
-		if !slices.Contains(report.MinutesFormats, format) {
-			return usagef("--format %q: want md or json", format)
+		// Reading never creates the database: with no review yet, the
+		// minutes say so.
+		s, err := review.At(f.reviewDB, review.Options{})
+		if err != nil {
+			return err
 		}
-		return minutes(stdout, pack, reviewDB, format, lang, clock())
+		r, err := s.Review(pack.ID)
+		if err != nil {
+			return err
+		}
+		return report.Minutes(stdout, pack, r, f.format, opts.Lang, f.view.Clock()())
 	case "serve":
-		// The server's own --theme and --ascii, not its environment, are
-		// its sessions' defaults: its locale is not theirs.
-		if g.theme != "" {
-			sf.cfg.Look.Theme = look.Theme
-		}
-		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "ascii" {
-				sf.cfg.Look.ASCII, sf.cfg.Look.Why = g.ascii, "kmdash serve --ascii"
-			}
-		})
-		return sf.run(pack, clock, reviewDB, stdout, stderr)
+		return serveRoom(f, pack, stdout, stderr)
 	}
-	return tui(opts, reviewDB)
+	opts.Review = review.Local(f.reviewDB)
+	return ui.Run(opts)
+}
+
+// serveRoom serves until SIGINT or SIGTERM. One review store is shared by
+// every session; nothing is opened until a presenter starts a review, and
+// every write is logged.
+func serveRoom(f flags, pack *model.Pack, stdout, stderr io.Writer) error {
+	cfg := f.serve
+	cfg.Pack, cfg.Now, cfg.Look = pack, f.view.Clock(), f.view.Sessions(cfg.Look)
+	if err := cfg.Check(); err != nil {
+		return usageError{err.Error()}
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
+	var err error
+	if cfg.Review, err = review.At(f.reviewDB, review.Options{Log: cfg.Log}); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve.Run(ctx, cfg, stdout)
 }
 
 // splitCommand finds the command word among the arguments, skipping
@@ -309,256 +317,4 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-}
-
-func parseNow(s string) (time.Time, error) {
-	if s == "" {
-		return time.Now(), nil
-	}
-	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
-	if err != nil {
-		return time.Time{}, usagef("--now %q: want a date written YYYY-MM-DD", s)
-	}
-	return t, nil
-}
-
-func loadPack(path string) (*model.Pack, error) {
-	if path == "" {
-		return data.Default()
-	}
-	return data.LoadFile(path)
-}
-
-// checkPack reads a pack the slow way, through the YAML loader and every
-// check: for the embedded pack that is its YAML, not the form decoded when
-// kmdash was built.
-func checkPack(path string) (*model.Pack, error) {
-	if path == "" {
-		return data.Load(data.DefaultName, data.DefaultBytes())
-	}
-	return data.LoadFile(path)
-}
-
-// validate checks each file (or the pack in use) and lists every problem.
-func validate(files []string, dataFlag string, stdout io.Writer) error {
-	if len(files) == 0 {
-		files = []string{dataFlag}
-	}
-	failed := false
-	for _, f := range files {
-		pack, err := checkPack(f)
-		if err != nil {
-			var problems data.Problems
-			if !errors.As(err, &problems) {
-				return err
-			}
-			fmt.Fprintln(stdout, problems.Error())
-			failed = true
-			continue
-		}
-		name := f
-		if name == "" {
-			name = data.DefaultName + " (embedded)"
-		}
-		figures := 0
-		for _, ind := range pack.Indicators {
-			figures += len(ind.Obs)
-		}
-		fmt.Fprintf(stdout, "%s: ok, %d indicators, %d figures, %d sources\n", name, len(pack.Indicators), figures, len(pack.Sources))
-	}
-	if failed {
-		return errors.New("validation failed")
-	}
-	return nil
-}
-
-// minutes prints the pack's review from the database at path (or the
-// default one). Reading it never creates it, so with no review yet the
-// minutes say so.
-func minutes(stdout io.Writer, pack *model.Pack, path, format string, lang model.Lang, now time.Time) error {
-	path, err := reviewPath(path)
-	if err != nil {
-		return err
-	}
-	r, err := review.New(path, review.Options{}).Review(pack.ID)
-	if err != nil {
-		return err
-	}
-	return report.Minutes(stdout, pack, r, format, lang, now)
-}
-
-type renderFlags struct {
-	tab, color    string
-	width, height int
-	themed        bool // --theme named a background: show its colours
-}
-
-func (r *renderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.tab, "tab", "", "")
-	fs.StringVar(&r.color, "color", "auto", "")
-	fs.IntVar(&r.width, "width", 120, "")
-	fs.IntVar(&r.height, "height", 40, "")
-}
-
-func (r *renderFlags) run(opts ui.Options, stdout io.Writer) error {
-	// The tabs are the pack's: --tab names one of them, the first by default.
-	if r.tab == "" {
-		r.tab = string(opts.Pack.Tabs[0].ID)
-	}
-	if opts.Pack.Tab(model.TabID(r.tab)) == nil {
-		return usagef("--tab %q: want one of the pack's tabs: %s", r.tab, strings.Join(opts.Pack.TabIDs(), ", "))
-	}
-	if r.width < 1 || r.width > 1000 || r.height < 1 || r.height > 1000 {
-		return usagef("--width and --height must be between 1 and 1000")
-	}
-	renderer := lipgloss.NewRenderer(stdout)
-	switch r.color {
-	case "auto":
-		// A theme asked for by name is asked to be seen.
-		if r.themed && renderer.ColorProfile() == termenv.Ascii && !renderer.Output().EnvNoColor() {
-			renderer.SetColorProfile(termenv.ANSI256)
-		}
-	case "always":
-		if renderer.ColorProfile() == termenv.Ascii {
-			renderer.SetColorProfile(termenv.ANSI256)
-		}
-	case "never":
-		renderer.SetColorProfile(termenv.Ascii)
-	default:
-		return usagef("--color %q: want auto, always or never", r.color)
-	}
-	opts.Look.Settle(renderer, stdout)
-	opts.Tab, opts.Renderer = model.TabID(r.tab), renderer
-	_, err := fmt.Fprintln(charsetOf(opts.Look, stdout), ui.Frame(opts, r.width, r.height))
-	return err
-}
-
-type serveFlags struct{ cfg serve.Config }
-
-func (f *serveFlags) register(fs *flag.FlagSet) {
-	f.cfg = serve.Defaults()
-	c := &f.cfg
-	fs.StringVar(&c.Listen, "listen", c.Listen, "")
-	fs.StringVar(&c.HostKey, "host-key", "", "")
-	fs.BoolVar(&c.NewHostKey, "new-host-key", false, "")
-	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", "", "")
-	fs.StringVar(&c.PresenterKeys, "presenter-keys", "", "")
-	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "")
-	fs.IntVar(&c.SessionsPerConnection, "sessions-per-connection", c.SessionsPerConnection, "")
-	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "")
-	fs.DurationVar(&c.ClientAliveInterval, "client-alive-interval", c.ClientAliveInterval, "")
-	fs.IntVar(&c.ClientAliveCountMax, "client-alive-count-max", c.ClientAliveCountMax, "")
-	fs.DurationVar(&c.LoginGraceTime, "login-grace-time", c.LoginGraceTime, "")
-	fs.Var(&c.MaxStartups, "max-startups", "")
-	fs.IntVar(&c.PerSourceMaxStartups, "per-source-max-startups", c.PerSourceMaxStartups, "")
-	fs.Var(&c.PerSourcePenalties, "per-source-penalties", "")
-	fs.Var(&c.PerSourceNetblock, "per-source-netblock", "")
-	fs.Var(&c.PenaltyExempt, "per-source-penalty-exempt", "")
-}
-
-// run serves until SIGINT or SIGTERM, then gives sessions a few seconds
-// to end.
-func (f *serveFlags) run(pack *model.Pack, clock func() time.Time, reviewDB string, stdout, stderr io.Writer) error {
-	f.cfg.Pack, f.cfg.Now = pack, clock
-	if err := f.cfg.Check(); err != nil {
-		return usageError{err.Error()}
-	}
-	f.cfg.Log = slog.New(slog.NewTextHandler(stderr, nil))
-	// One store for every session; nothing is opened until a presenter
-	// starts a review, and every write is logged.
-	path, err := reviewPath(reviewDB)
-	if err != nil {
-		return err
-	}
-	f.cfg.Review = review.New(path, review.Options{Log: f.cfg.Log})
-	srv, err := serve.New(f.cfg)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", f.cfg.Listen)
-	if err != nil {
-		return err
-	}
-	if srv.HostKeyCreated {
-		fmt.Fprintf(stdout, "kmdash: created a new host key at %s\n", srv.HostKeyPath())
-	}
-	fmt.Fprintf(stdout, "kmdash serving on %s\nhost key %s (%s)\n", ln.Addr(), srv.Fingerprint, srv.HostKeyPath())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	select {
-	case err := <-served:
-		return err
-	case <-ctx.Done():
-	}
-	fmt.Fprintln(stdout, "kmdash: stopping; ending every session")
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return srv.Shutdown(shutdown)
-}
-
-// reviewPath is --review-db, or the default under the user's data
-// directory.
-func reviewPath(flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	return review.DefaultPath()
-}
-
-// lookOf is the terminal's look: its environment, then the flags.
-func lookOf(fs *flag.FlagSet, g *globals, getenv func(string) string) (ui.Look, error) {
-	look, err := ui.LookFromEnv(getenv)
-	if err != nil {
-		return look, usagef("%v", err)
-	}
-	if g.theme != "" {
-		if err := look.SetTheme(g.theme); err != nil {
-			return look, usagef("%v", err)
-		}
-	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "ascii" {
-			look.ASCII, look.Why = g.ascii, ""
-			if g.ascii {
-				look.Why = "--ascii"
-			}
-		}
-	})
-	return look, nil
-}
-
-// charsetOf is stdout in the character set of the terminal's locale:
-// what a person reads in a GBK terminal comes in GB18030. Exports, and
-// the scorecard and minutes in Markdown or JSON, stay UTF-8, as their
-// formats say.
-func charsetOf(look ui.Look, stdout io.Writer) io.Writer {
-	if look.GB18030 {
-		return ui.GB18030Output(stdout)
-	}
-	return stdout
-}
-
-func tui(opts ui.Options, reviewDB string) error {
-	// The store is only named here: the file is not opened until r.
-	if path, err := reviewPath(reviewDB); err != nil {
-		opts.Review = review.Unavailable(err)
-	} else {
-		opts.Review = review.New(path, review.Options{Author: review.LocalAuthor})
-	}
-	// The terminal is asked for its background before the program takes
-	// over input, so the answer is not read as a key press.
-	opts.Renderer = lipgloss.NewRenderer(os.Stdout)
-	opts.Look.Settle(opts.Renderer, os.Stdout)
-	app := ui.New(opts)
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
-	if opts.Look.GB18030 {
-		// The terminal speaks GB18030 both ways; it stays the terminal
-		// (its size, raw mode) behind the transcoding.
-		in, out := ui.GB18030Terminal(os.Stdin, os.Stdout)
-		progOpts = append(progOpts, tea.WithInput(in), tea.WithOutput(out))
-	}
-	_, err := tea.NewProgram(app, progOpts...).Run()
-	return err
 }

@@ -44,6 +44,15 @@ var Default = sync.OnceValues(func() (*model.Pack, error) {
 	return Load(DefaultName, defaultPack)
 })
 
+// Open is the pack at path, or the embedded one when path is empty (no
+// --data given).
+func Open(path string) (*model.Pack, error) {
+	if path == "" {
+		return Default()
+	}
+	return LoadFile(path)
+}
+
 // Problem is one thing wrong in a pack file, at a line and column, or
 // (Line 0) about the file as a whole, such as its size.
 type Problem struct {

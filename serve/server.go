@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"sync"
@@ -205,28 +206,34 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// Check refuses a configuration no server could run with.
-func (cfg Config) Check() error {
-	switch {
-	case cfg.Pack == nil:
-		return errors.New("serve: no data pack")
-	case cfg.MaxSessions < 1:
-		return fmt.Errorf("--max-sessions %d: want at least 1", cfg.MaxSessions)
-	case cfg.SessionsPerConnection < 1:
-		return fmt.Errorf("--sessions-per-connection %d: want at least 1", cfg.SessionsPerConnection)
-	case cfg.IdleTimeout <= 0:
-		return fmt.Errorf("--idle-timeout %s: want a positive duration such as 5m", cfg.IdleTimeout)
-	case cfg.LoginGraceTime <= 0:
-		return fmt.Errorf("--login-grace-time %s: want a positive duration such as 2m", cfg.LoginGraceTime)
-	case cfg.ClientAliveInterval < 0 || cfg.ClientAliveCountMax < 1:
-		return fmt.Errorf("--client-alive-interval %s, --client-alive-count-max %d: want a duration (0 turns keepalives off) and at least 1",
-			cfg.ClientAliveInterval, cfg.ClientAliveCountMax)
-	case cfg.MaxStartups.Start < 1 || cfg.MaxStartups.Full < cfg.MaxStartups.Start:
-		return fmt.Errorf("--max-startups %s: want start:rate:full with 0 < start ≤ full", cfg.MaxStartups)
-	case cfg.PerSourceMaxStartups < 0:
-		return fmt.Errorf("--per-source-max-startups %d: want 0 (no limit) or more", cfg.PerSourceMaxStartups)
+// Run serves kmdash serve: it listens on cfg.Listen, tells out where
+// and with which host key (and that the key is new, if it is), and
+// serves until ctx ends (on SIGINT or SIGTERM), then gives sessions a few
+// seconds to end.
+func Run(ctx context.Context, cfg Config, out io.Writer) error {
+	srv, err := New(cfg)
+	if err != nil {
+		return err
 	}
-	return nil
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return err
+	}
+	if srv.HostKeyCreated {
+		fmt.Fprintf(out, "kmdash: created a new host key at %s\n", srv.HostKeyPath())
+	}
+	fmt.Fprintf(out, "kmdash serving on %s\nhost key %s (%s)\n", ln.Addr(), srv.Fingerprint, srv.HostKeyPath())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(out, "kmdash: stopping; ending every session")
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
 }
 
 // HostKeyPath is the file holding the server's host key.

@@ -142,6 +142,17 @@ func (l Look) Settle(r *lipgloss.Renderer, out io.Writer) {
 	}
 }
 
+// Output is w in the character set of the terminal's locale: what a
+// person reads in a GBK terminal comes in GB18030. Exports, and the
+// scorecard and minutes in Markdown or JSON, stay UTF-8, as their
+// formats say, and are not written through it.
+func (l Look) Output(w io.Writer) io.Writer {
+	if l.GB18030 {
+		return GB18030Output(w)
+	}
+	return w
+}
+
 // terminalLine is the `?` help's line on the terminal: which background
 // the colours are for, how the dashboard draws, and the character set,
 // each with what chose it where something did.

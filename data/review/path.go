@@ -40,6 +40,31 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "kmdash", "review.db"), nil
 }
 
+// At is the store in the database a command's --review-db names (flag),
+// else in the default one. Like New, it touches nothing.
+func At(flag string, opt Options) (*Store, error) {
+	if flag != "" {
+		return New(flag, opt), nil
+	}
+	path, err := DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	return New(path, opt), nil
+}
+
+// Local is the review log of a dashboard on this terminal, in the
+// database --review-db names (else the default one), its entries signed
+// with the user's login name. Where there is no database to name, the
+// dashboard still starts, and says why when a review is opened.
+func Local(flag string) model.ReviewLog {
+	s, err := At(flag, Options{Author: LocalAuthor})
+	if err != nil {
+		return Unavailable(err)
+	}
+	return s
+}
+
 // LocalAuthor names the person at this terminal: their login name.
 func LocalAuthor() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
