@@ -190,14 +190,36 @@ func TestKeyAuthor(t *testing.T) {
 	}
 }
 
-func TestDefaultPath(t *testing.T) {
+// TestDatabasePath: the review database is --review-db, else under the
+// user's data directory, else a message saying to give --review-db.
+func TestDatabasePath(t *testing.T) {
 	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
 		t.Skip("the default path follows XDG_DATA_HOME on other systems")
 	}
 	dir := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", dir)
 	got, err := DefaultPath()
-	if want := filepath.Join(dir, "kmdash", "review.db"); err != nil || got != want {
+	want := filepath.Join(dir, "kmdash", "review.db")
+	if err != nil || got != want {
 		t.Errorf("DefaultPath = %s, %v; want %s", got, err, want)
+	}
+	// --review-db, where given, is the store's path; else the default.
+	for flag, want := range map[string]string{"": want, "elsewhere.db": "elsewhere.db"} {
+		if s, err := At(flag, Options{}); err != nil || s.Path() != want {
+			t.Errorf("At(%q) = %v; want the store at %s", flag, err, want)
+		}
+	}
+	// With no data directory, a command is told to give --review-db, and
+	// a dashboard is told so when it opens a review.
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("HOME", "")
+	if _, err := At("", Options{}); err == nil || !strings.Contains(err.Error(), "--review-db") {
+		t.Errorf("At with no data directory: %v", err)
+	}
+	if _, err := Local("").Entries(pack); err == nil || !strings.Contains(err.Error(), "--review-db") {
+		t.Errorf("Local with no data directory: entries %v", err)
+	}
+	if s, ok := Local("elsewhere.db").(*Store); !ok || s.Path() != "elsewhere.db" {
+		t.Errorf("Local(%q) = %v", "elsewhere.db", Local("elsewhere.db"))
 	}
 }
