@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -30,6 +31,17 @@ const benchServerEnv = "KMDASH_BENCH_SERVER"
 func TestMain(m *testing.M) {
 	if os.Getenv(benchServerEnv) != "" {
 		os.Exit(serveForBench())
+	}
+	// The parallel tests spend their time waiting on sockets and timers
+	// (a second of CPU in five of waiting, -short), so more of them run
+	// at once than the default of one per core, unless -parallel says.
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		if err := flag.Set("test.parallel", strconv.Itoa(max(8, runtime.GOMAXPROCS(0)))); err != nil {
+			panic(err)
+		}
 	}
 	os.Exit(m.Run())
 }

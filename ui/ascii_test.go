@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,31 +42,44 @@ var asciiOverlays = map[string][]string{
 	"scrolled": {"down", "down", "pgdown"}, "card 3": {"down", "down"},
 }
 
-// asciiSizes are the sizes the fit is checked at, 60×20 to 200×60.
+// asciiOverlayNames are asciiOverlays' names in order, so that a sampled
+// sweep meets the same screens at the same sizes every run.
+var asciiOverlayNames = slices.Sorted(maps.Keys(asciiOverlays))
+
+// everyASCIISize is the sizes the fit is checked at, 60×20 to 200×60.
+var everyASCIISize = [][2]int{{60, 20}, {61, 21}, {72, 24}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {132, 43}, {160, 50}, {200, 60}}
+
+// asciiSizes are the sizes a sweep that does not sample draws each of
+// its screens at: all of them, or under -short the edges and a middle.
 func asciiSizes() [][2]int {
-	sizes := [][2]int{{60, 20}, {61, 21}, {72, 24}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {132, 43}, {160, 50}, {200, 60}}
 	if testing.Short() {
-		sizes = [][2]int{{60, 20}, {80, 24}, {100, 30}, {200, 60}}
+		return [][2]int{{60, 20}, {80, 24}, {100, 30}, {200, 60}}
 	}
-	return sizes
+	return everyASCIISize
 }
 
 // TestASCIIFramesFitEastAsianTerminals draws every tab and screen, both
 // languages, in ASCII, and reads each frame as an East Asian terminal
 // would: no drawing character is left, no character of ambiguous width
 // either, and so no line is wider than the terminal when those count two
-// cells, as lipgloss (which counts them one) laid it out.
+// cells, as lipgloss (which counts them one) laid it out. -short draws
+// each screen at one size, turning through them.
 func TestASCIIFramesFitEastAsianTerminals(t *testing.T) {
 	t.Parallel()
 	pack := testPack(t)
+	k := 0 // the screen drawn, for -short's turn through the sizes
 	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
 		theme := NewThemeFor(renderer(profile), true)
 		for _, lang := range model.Langs {
 			for _, tab := range pack.Tabs {
-				for name, keys := range asciiOverlays {
-					for _, size := range asciiSizes() {
+				for _, name := range asciiOverlayNames {
+					k++
+					for si, size := range everyASCIISize {
+						if !sampled(k, si, len(everyASCIISize)) {
+							continue
+						}
 						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme}, size[0], size[1])
-						press(a, keys...)
+						press(a, asciiOverlays[name]...)
 						where := fmt.Sprintf("profile %d %s %s %s %dx%d", profile, lang, tab.ID, name, size[0], size[1])
 						checkEastAsianFit(t, where, a.View(), size[0], size[1])
 					}
@@ -97,7 +112,8 @@ func checkEastAsianFit(t *testing.T, where, frame string, width, height int) {
 // TestASCIIGlyphsDrawWithoutText checks the ASCII switch itself: with the
 // replacements in text turned off, frames still hold no box-drawing or
 // block character, so every border, stroke, axis and bar comes from the
-// ASCII glyphs and none from the text replacements.
+// ASCII glyphs and none from the text replacements. -short draws each
+// screen for one tab, in turn.
 func TestASCIIGlyphsDrawWithoutText(t *testing.T) {
 	t.Parallel()
 	g := asciiGlyphs
@@ -105,11 +121,16 @@ func TestASCIIGlyphsDrawWithoutText(t *testing.T) {
 	theme := NewThemeFor(renderer(termenv.Ascii), true)
 	theme.Glyphs = &g
 	pack := testPack(t)
+	k := 0 // the language and screen, for -short's turn through the tabs
 	for _, lang := range model.Langs {
-		for _, tab := range pack.Tabs {
-			for name, keys := range asciiOverlays {
+		for _, name := range asciiOverlayNames {
+			k++
+			for ti, tab := range pack.Tabs {
+				if !sampled(k, ti, len(pack.Tabs)) {
+					continue
+				}
 				a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme}, 120, 40)
-				press(a, keys...)
+				press(a, asciiOverlays[name]...)
 				for i, l := range lines(a.View()) {
 					for _, r := range l {
 						if r >= 0x2500 && r <= 0x259F {
@@ -125,14 +146,20 @@ func TestASCIIGlyphsDrawWithoutText(t *testing.T) {
 
 // TestASCIIKeepsTheLayout checks that ASCII drawing changes glyphs, not
 // the layout: every line is as wide, and every Chinese character stands
-// where it stood.
+// where it stood. -short draws each tab at one of the sizes, in turn.
 func TestASCIIKeepsTheLayout(t *testing.T) {
 	t.Parallel()
 	pack := testPack(t)
 	uni, asc := NewTheme(renderer(termenv.Ascii)), NewThemeFor(renderer(termenv.Ascii), true)
+	sizes := [][2]int{{60, 20}, {100, 30}, {160, 50}}
+	k := 0 // the language and tab, for -short's turn through the sizes
 	for _, lang := range model.Langs {
 		for _, tab := range pack.Tabs {
-			for _, size := range [][2]int{{60, 20}, {100, 30}, {160, 50}} {
+			k++
+			for si, size := range sizes {
+				if !sampled(k, si, len(sizes)) {
+					continue
+				}
 				u := lines(Frame(Options{Pack: pack, Lang: lang, Now: clock, Tab: tab.ID, Theme: uni}, size[0], size[1]))
 				a := lines(Frame(Options{Pack: pack, Lang: lang, Now: clock, Tab: tab.ID, Theme: asc}, size[0], size[1]))
 				if len(u) != len(a) {

@@ -174,6 +174,7 @@ func TestReadPlots(t *testing.T) {
 // its value or have its value beside it, and the chart must be on the
 // first screen.
 func TestChartsReadExactly(t *testing.T) {
+	t.Parallel()
 	pack := testPack(t)
 	markers := strings.Join(unicodeGlyphs.Markers, "")
 	for ti, def := range pack.Tabs {

@@ -186,28 +186,42 @@ func check(t *testing.T, what string, s shade, kind string, bgs map[string]rgb, 
 // terminal would: every character in a colour of its own, on the
 // terminal's background or the one the frame sets, must reach 4.5:1 if
 // it is a letter or a digit and 3:1 otherwise. That covers whatever the
-// screens draw, not only what the palette names.
+// screens draw, not only what the palette names. -short draws each screen
+// in each palette for one language and tab, turning through them all.
 func TestFramesContrast(t *testing.T) {
 	t.Parallel()
 	pack := testPack(t)
+	kinds := []struct {
+		name    string
+		profile termenv.Profile
+	}{{"true", termenv.TrueColor}, {"256", termenv.ANSI256}, {"16", termenv.ANSI}}
+	screens := []struct {
+		name string
+		keys []string
+	}{{"body", nil}, {"detail", []string{"enter"}}, {"help", []string{"?"}}, {"described", []string{"D"}}, {"status", []string{"n"}},
+		{"too small", nil}, {"review", []string{"r", "!", "m", "e", "x", "esc"}}, {"scorecard", []string{"S"}}}
+	k := 0 // the palette and screen, for -short's turn through languages and tabs
 	for _, dark := range []bool{true, false} {
-		for kind, profile := range map[string]termenv.Profile{"true": termenv.TrueColor, "256": termenv.ANSI256, "16": termenv.ANSI} {
+		for _, kind := range kinds {
 			r := lipgloss.NewRenderer(nil)
-			r.SetColorProfile(profile)
+			r.SetColorProfile(kind.profile)
 			r.SetHasDarkBackground(dark)
 			theme := NewTheme(r)
-			for _, lang := range model.Langs {
-				for _, tab := range pack.Tabs {
-					for name, keys := range map[string][]string{"body": nil, "detail": {"enter"}, "help": {"?"}, "described": {"D"}, "status": {"n"}, "too small": nil,
-						"review": {"r", "!", "m", "e", "x", "esc"}, "scorecard": {"S"}} {
+			for _, sc := range screens {
+				k++
+				for li, lang := range model.Langs {
+					for ti, tab := range pack.Tabs {
+						if !sampled(k, li*len(pack.Tabs)+ti, len(model.Langs)*len(pack.Tabs)) {
+							continue
+						}
 						w, h := 140, 45
-						if name == "too small" {
+						if sc.name == "too small" {
 							w, h = 50, 15
 						}
 						a := newApp(t, Options{Lang: lang, Tab: tab.ID, Theme: theme, Review: &countingLog{}}, w, h)
-						act(a, keys...)
-						where := fmt.Sprintf("dark %v, %s colours, %s %s %s", dark, kind, lang, tab.ID, name)
-						for bgName, bg := range backgrounds(t, dark, kind) {
+						act(a, sc.keys...)
+						where := fmt.Sprintf("dark %v, %s colours, %s %s %s", dark, kind.name, lang, tab.ID, sc.name)
+						for bgName, bg := range backgrounds(t, dark, kind.name) {
 							checkFrameContrast(t, where+" on "+bgName, a.View(), bg)
 						}
 					}

@@ -79,6 +79,7 @@ func TestEmptyHalves(t *testing.T) {
 // TestScreenIsUsed checks every tab of the pack, in every language, at
 // 120×40 and 200×60: at most a fifth of the body's half-rows are empty.
 func TestScreenIsUsed(t *testing.T) {
+	t.Parallel()
 	for _, tab := range tabIDs(t) {
 		for _, lang := range model.Langs {
 			for _, size := range [][2]int{{120, 40}, {200, 60}} {

@@ -21,15 +21,25 @@ func TestFramesFit(t *testing.T) {
 	if testing.Short() {
 		// The edges (too small, the smallest, the widest single column)
 		// and a common size, in colour, whose codes are the likelier to
-		// be miscounted.
+		// be miscounted; each screen and size for one tab, in turn.
 		sizes, profiles = [][2]int{{1, 1}, {59, 19}, {60, 20}, {99, 30}, {120, 40}}, profiles[1:]
 	}
-	overlays := map[string][]string{"body": nil, "detail": {"enter"}, "search": {"/", "g"}, "help": {"?"}, "scrolled": {"down", "down", "down", "pgdown"}}
+	overlays := []struct {
+		name string
+		keys []string
+	}{{"body", nil}, {"detail", []string{"enter"}}, {"search", []string{"/", "g"}}, {"help", []string{"?"}}, {"scrolled", []string{"down", "down", "down", "pgdown"}}}
+	tabs := tabIDs(t)
+	k := 0 // the screen and size, for -short's turn through the tabs
 	for _, profile := range profiles {
 		for _, lang := range model.Langs {
-			for ti, tab := range tabIDs(t) {
-				for name, keys := range overlays {
-					for _, size := range sizes {
+			for _, ov := range overlays {
+				name, keys := ov.name, ov.keys
+				for _, size := range sizes {
+					k++
+					for ti, tab := range tabs {
+						if !sampled(k, ti, len(tabs)) {
+							continue
+						}
 						a := newApp(t, Options{Lang: lang, Tab: tab, Renderer: renderer(profile)}, size[0], size[1])
 						press(a, keys...)
 						frame := a.View()
@@ -54,6 +64,7 @@ func TestFramesFit(t *testing.T) {
 // shows, without scrolling, every card's headline figure and every
 // initiative's name, in both languages.
 func TestKeyFiguresVisible(t *testing.T) {
+	t.Parallel()
 	pack := testPack(t)
 	for _, tab := range pack.Tabs {
 		for _, lang := range model.Langs {
@@ -99,18 +110,25 @@ func TestTooSmallSaysWhatIsNeeded(t *testing.T) {
 // TestFramesFitEverySize sweeps the sizes a terminal may have from the
 // smallest the dashboard draws in, 60×20, to 200×60: every frame of
 // every tab fills its terminal exactly and no line is wider. -short
-// samples the sweep.
+// samples the sweep, each size drawn for one tab and language in turn.
 func TestFramesFitEverySize(t *testing.T) {
+	t.Parallel()
 	wStep, heights := 2, []int{20, 21, 24, 30, 33, 40, 47, 50, 59, 60}
 	if testing.Short() {
-		wStep, heights = 13, []int{20, 33, 47, 60}
+		wStep, heights = 5, []int{20, 33, 47, 60}
 	}
 	pack := testPack(t)
 	theme := NewTheme(renderer(termenv.Ascii))
-	for _, tab := range tabIDs(t) {
-		for _, lang := range model.Langs {
-			for w := MinWidth; w <= 200; w += wStep {
-				for _, h := range heights {
+	tabs := tabIDs(t)
+	k := 0 // the size, for -short's turn through tabs and languages
+	for w := MinWidth; w <= 200; w += wStep {
+		for _, h := range heights {
+			k++
+			for ti, tab := range tabs {
+				for li, lang := range model.Langs {
+					if !sampled(k, ti*len(model.Langs)+li, len(tabs)*len(model.Langs)) {
+						continue
+					}
 					frame := Frame(Options{Pack: pack, Lang: lang, Now: clock, Tab: tab, Theme: theme}, w, h)
 					ls := lines(frame)
 					if len(ls) != h {

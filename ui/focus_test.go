@@ -13,6 +13,7 @@ import (
 // bars, else the tab's growth chart; an initiative's calendar. It is on
 // the first screen whatever the size.
 func TestChartFollowsSelection(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		tab, item string
 		want      string // the drawing in the chart place

@@ -604,6 +604,9 @@ func FuzzApp(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, input []byte) {
+		// The seeds are independent sessions and run side by side (while
+		// fuzzing, Go runs one input at a time whatever this says).
+		t.Parallel()
 		if len(input) > 2048 {
 			return
 		}

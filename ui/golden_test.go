@@ -15,6 +15,7 @@ import (
 // before they were committed. After an intended change, run
 // `go test ./ui -run TestGoldenFrames -update` and read them again.
 func TestGoldenFrames(t *testing.T) {
+	t.Parallel()
 	pack := testPack(t)
 	for _, tab := range tabIDs(t) {
 		for _, lang := range model.Langs {

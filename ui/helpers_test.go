@@ -89,3 +89,10 @@ func tabIDs(t testing.TB) []model.TabID {
 	}
 	return out
 }
+
+// sampled reports whether a sweep checks case i of n (a tab, a size, a
+// language and tab) at its k-th combination of the rest: every case in
+// the full run (go test ./..., which .ci/run runs); under -short the one
+// case that turns with k, so that a quick run still meets each case
+// somewhere in the sweep rather than one case everywhere.
+func sampled(k, i, n int) bool { return !testing.Short() || i == k%n }

@@ -11,6 +11,7 @@ import (
 // Dashboards sharing laid-out bodies must draw exactly what each would
 // draw alone, however their selections, tabs, sizes and languages differ.
 func TestSharedLayoutsDrawWhatEachWouldAlone(t *testing.T) {
+	t.Parallel()
 	theme := NewTheme(renderer(termenv.ANSI256))
 	shared := NewLayouts(8) // small, so entries are evicted and remade
 	type session struct {

@@ -15,6 +15,7 @@ import (
 // only repaints lines that change, so each step looks for text the step
 // itself brings onto the screen.
 func TestProgramDrivenByKeys(t *testing.T) {
+	t.Parallel()
 	app := New(Options{Pack: testPack(t), Now: clock, Renderer: renderer(termenv.Ascii)})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(120, 40))
 	out := tm.Output()

@@ -18,6 +18,7 @@ func leftClick(x, y int) tea.MouseMsg {
 // and selected (and scrolled to) a card nobody could see there
 // (testdata/fuzz/FuzzApp/d47b8f6d0e3ddd66).
 func TestClickOnFooterSelectsNothing(t *testing.T) {
+	t.Parallel()
 	for _, tab := range tabIDs(t) {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 40}} {
 			for _, x := range []int{2, 30, 50} {

@@ -89,6 +89,7 @@ func plainFooter(a *App) string {
 // off; e keeps a note with its time and author; n moves on. The cards
 // and the detail show it all, the store keeps it all.
 func TestReviewSession(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "review.db")
 	store := review.New(path, review.Options{})
 	a := newApp(t, Options{Review: store, Author: "张三"}, 120, 40)

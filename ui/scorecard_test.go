@@ -16,6 +16,7 @@ import (
 // about 6 (+0.7, ahead), the status rule, and nothing wider than the
 // window. q and esc close it.
 func TestScorecardOverlay(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		lang model.Lang
 		want []string // on the first screen of the overlay, top to bottom

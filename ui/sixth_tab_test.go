@@ -10,6 +10,7 @@ import (
 // A pack that declares a sixth tab gets a sixth digit key, a sixth label,
 // review and search that reach it, and its chart, with no code of its own.
 func TestSixthTabNavigates(t *testing.T) {
+	t.Parallel()
 	pack, err := data.LoadFile("../testdata/sixth-tab.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -53,6 +53,7 @@ func sgrColours(frame string) map[string]bool {
 // each terminal can show: nothing but text for Ascii (a pipe, NO_COLOR,
 // a dumb terminal), only the sixteen colours for ANSI, no true colour
 // for 256 colours; and that a light background gets its own colours.
+// -short draws at one size, each screen for one tab in turn.
 func TestColourProfiles(t *testing.T) {
 	t.Parallel()
 	profiles := []struct {
@@ -74,11 +75,17 @@ func TestColourProfiles(t *testing.T) {
 	if testing.Short() {
 		sizes = sizes[:1]
 	}
+	tabs := tabIDs(t)
+	k := 0 // the profile, language, size and screen, for -short's turn through the tabs
 	for _, p := range profiles {
 		for _, lang := range model.Langs {
-			for _, tab := range tabIDs(t) {
-				for _, size := range sizes {
-					for _, ov := range overlays {
+			for _, size := range sizes {
+				for _, ov := range overlays {
+					k++
+					for ti, tab := range tabs {
+						if !sampled(k, ti, len(tabs)) {
+							continue
+						}
 						name := fmt.Sprintf("%s/%s/%s/%dx%d/%s", p.name, lang, tab, size[0], size[1], ov.name)
 						t.Run(name, func(t *testing.T) {
 							frames := map[bool]string{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -29,14 +30,39 @@ type screen struct{ name, text string }
 // everyScreen draws, in l, every tab at three sizes with each of its
 // items selected, each item's detail (the overlay as drawn and its
 // whole content), the help, the search box with and without hits, the
-// too-small screen, the footer's review position and its room statuses.
+// too-small screen, the footer's review position and its room statuses
+// (-short draws each tab at one of the three sizes). The scans that read
+// them share one drawing per language.
 func everyScreen(t *testing.T, l model.Lang) []screen {
+	t.Helper()
+	drawnScreens.Lock()
+	defer drawnScreens.Unlock()
+	if drawnScreens.by == nil {
+		drawnScreens.by = map[model.Lang][]screen{}
+	}
+	if _, ok := drawnScreens.by[l]; !ok {
+		drawnScreens.by[l] = drawEveryScreen(t, l)
+	}
+	return drawnScreens.by[l]
+}
+
+// drawnScreens is everyScreen's drawings, by language.
+var drawnScreens struct {
+	sync.Mutex
+	by map[model.Lang][]screen
+}
+
+func drawEveryScreen(t *testing.T, l model.Lang) []screen {
 	t.Helper()
 	var out []screen
 	add := func(name string, a *App) { out = append(out, screen{name, ansi.Strip(a.View())}) }
-	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+	sizes := [][2]int{{80, 24}, {120, 40}, {200, 60}}
+	for si, size := range sizes {
 		w, h := size[0], size[1]
-		for _, tab := range tabIDs(t) {
+		for ti, tab := range tabIDs(t) {
+			if !sampled(ti, si, len(sizes)) {
+				continue // -short draws each tab at one of the sizes
+			}
 			a := newApp(t, Options{Lang: l, Tab: tab}, w, h)
 			for i := range a.tabs[a.active].count() {
 				it := a.tabs[a.active].current()

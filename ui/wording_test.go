@@ -39,6 +39,7 @@ func TestSpellings(t *testing.T) {
 // In English, "pp" is on a screen only where "percentage points" is
 // too, and every screen that compares rates says it in full.
 func TestPercentagePointsSpelledOnce(t *testing.T) {
+	t.Parallel()
 	short := regexp.MustCompile(`\d pp\b`)
 	pack := testPack(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
@@ -60,6 +61,7 @@ func TestPercentagePointsSpelledOnce(t *testing.T) {
 // whole on a narrow card: region and period each on lines of their own,
 // never a date torn across two.
 func TestCardCaveatAndScope(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		lang  model.Lang
 		id    string
