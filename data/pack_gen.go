@@ -200,7 +200,7 @@ var prebuilt = &model.Pack{
 		},
 		{
 			ID:        "ccwb-2025-10-21",
-			Publisher: model.Text{Zh: "成都商报", En: "Chengdu Economic Daily"},
+			Publisher: model.Text{Zh: "成都商报", En: "Chengdu Business Daily"},
 			Title:     model.Text{Zh: "红嘴鸥来昆越冬四十年的报道", En: "Report on forty years of black-headed gulls wintering in Kunming"},
 			Described: true,
 			Lang:      "zh",

@@ -203,7 +203,7 @@ func TestInitiativeSources(t *testing.T) {
 			t.Errorf("%s: 米轨游's row of the calendar reads %q", l, row)
 		}
 		gulls := ansi.Strip(strings.Join(a.ctx.itemDetail(item{ini: a.ctx.Pack.Initiative("gull-season")}, 116), "\n"))
-		if want := map[model.Lang]string{model.Zh: "（成都商报[2]）", model.En: " (Chengdu Economic Daily [2])"}[l]; !strings.Contains(gulls, want) {
+		if want := map[model.Lang]string{model.Zh: "（成都商报[2]）", model.En: " (Chengdu Business Daily [2])"}[l]; !strings.Contains(gulls, want) {
 			t.Errorf("%s: the gulls' fact does not cite %q:\n%s", l, want, gulls)
 		}
 	}
