@@ -34,6 +34,27 @@ func (t *tab) layOut(c *Context, width, height int) *layout {
 // legend and the tab's other drawings.
 func sideWidth(width int) int { return max(34, min(64, width*36/100)) }
 
+// sideWidth widens the side column for a chart among the drawings that
+// may go there to the columns it needs to label every month, as far as
+// the chart in focus keeps its own.
+func (ps *parts) sideWidth(width int) int {
+	w := sideWidth(width)
+	need := 0
+	for _, v := range ps.others {
+		if lc, ok := bare(v).(*lineChart); ok {
+			need = max(need, lc.minWidth())
+		}
+	}
+	if need <= w {
+		return w
+	}
+	keep := 0
+	if lc, ok := bare(ps.focus).(*lineChart); ok {
+		keep = lc.minWidth()
+	}
+	return max(w, min(need, width-2-keep))
+}
+
 // focusNeed is the rows the chart place asks for before it grows: what
 // the drawing needs, and for a chart up to half the body.
 func (ps *parts) focusNeed(width, height int) int {
@@ -135,7 +156,7 @@ func (ps *parts) exact(width, height int) bool {
 func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (weighed, bool) {
 	leftW := width/2 - 1
 	paneW := width - leftW - 2
-	sideW := sideWidth(width)
+	sideW := ps.sideWidth(width)
 	chartW := width - sideW - 2
 	bandMax := height
 	if need := remember(&ps.t.memo, fmt.Sprint("need ", ps.focusKey(), " ", chartW, " ", height), func() int { return ps.focusNeed(chartW, height) }); need > 0 {

@@ -22,6 +22,7 @@ type lineChart struct {
 	lang    model.Lang
 	words   *words.Words
 	theme   *Theme
+	minW    int // see minWidth
 }
 
 // chartSeries is one line: an indicator's figures in one region.
@@ -92,6 +93,7 @@ func (c *Context) lineChart(ch model.Chart) *lineChart {
 		}
 	}
 	lc.title = ch.Title.In(c.Lang) + fmt.Sprintf(c.Words.Aside, unit)
+	lc.minW = lc.fullWidth()
 	return lc
 }
 

@@ -24,20 +24,20 @@ const (
 // say: a marker at each figure, and the figure's value beside it wherever
 // the row it sits on is not labelled with that value.
 func (lc *lineChart) plot(width, rows int) string {
-	ax := chooseAxis(lc.values(), min(rows, maxPlotRows))
-	ax.lang = lc.lang
-	labelW := 0
-	for u := ax.lo; u <= ax.hi; u += ax.step {
-		labelW = max(labelW, lipgloss.Width(ax.label(u)))
-	}
+	ax := lc.axis(rows)
+	labelW := ax.labelWidth()
 	leftPad := 3 + labelW // asciigraph's offset of 3 and the labels
 	// The axis is drawn on the right too, for figures far from the left
 	// one: its tick, a space and the labels.
 	rightW := 2 + labelW
-	// Months are spaced as widely as the width allows, up to maxMonth
-	// columns, leaving two on the right for a label beside a December
-	// figure.
-	step := max(1, min(maxMonth, (width-leftPad-rightW-3)/11))
+	step := monthStep(width, leftPad, rightW)
+	right := true
+	if step < minMonthStep {
+		// Too narrow to label every month with the axis drawn twice (the
+		// layouts give a chart its minWidth, but a window may not hold
+		// it): the months keep their labels, the right-hand axis goes.
+		step, rightW, right = monthStep(width, leftPad, 0), 0, false
+	}
 	cols := 11*step + 1
 	rightCol := leftPad + cols + 1
 
@@ -93,11 +93,54 @@ func (lc *lineChart) plot(width, rows int) string {
 	}
 	gr.swapAxis(g.PlotAxis)
 	lay := overlay{grid: gr, axis: ax, leftPad: leftPad, step: step, cols: cols, right: rightCol, theme: lc.theme}
-	lay.rightAxis()
+	if right {
+		lay.rightAxis()
+	}
 	lay.markers(lc.series)
 	lay.targetLabels(lc.targets)
 	lay.valueLabels(lc.series)
 	return fitBlock(gr.String(), width)
+}
+
+// minMonthStep is the fewest columns a month may take and keep its
+// label: a two-digit month (10, 11, 12) centred on its tick, and a blank
+// before the next, which asciigraph needs or it drops the label.
+const minMonthStep = 3
+
+// monthStep is the columns a month takes in a chart width wide whose
+// axes take leftPad and rightW: as many as the width allows, up to
+// maxMonth, leaving two on the right for a label beside a December
+// figure.
+func monthStep(width, leftPad, rightW int) int {
+	return max(1, min(maxMonth, (width-leftPad-rightW-3)/11))
+}
+
+// axis is the chart's y axis in rows plot rows, labelled in its language.
+func (lc *lineChart) axis(rows int) axis {
+	ax := chooseAxis(lc.values(), min(rows, maxPlotRows))
+	ax.lang = lc.lang
+	return ax
+}
+
+// labelWidth is the width of the widest label on the axis.
+func (a axis) labelWidth() int {
+	w := 0
+	for u := a.lo; u <= a.hi; u += a.step {
+		w = max(w, lipgloss.Width(a.label(u)))
+	}
+	return w
+}
+
+// minWidth is the fewest columns the chart is drawn in with every month
+// labelled and the axis on both sides.
+func (lc *lineChart) minWidth() int { return lc.minW }
+
+// fullWidth works minWidth out once, when the chart is made. Its labels
+// are widest at one end of the rows it may have: the finest step, or the
+// coarsest one's rounded ends.
+func (lc *lineChart) fullWidth() int {
+	labelW := max(lc.axis(minPlotRows).labelWidth(), lc.axis(maxPlotRows).labelWidth())
+	return 3 + labelW + 2 + labelW + 3 + 11*minMonthStep
 }
 
 // columns turns a series into asciigraph's columns: month m at column
