@@ -136,7 +136,7 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 	press(a, "L")
 	frame := a.View()
-	for _, want := range []string{"Economy", "GDP growth", "0.1 percentage points (pp) above Q1", "? help"} {
+	for _, want := range []string{"Economy", "GDP growth", "0.1 percentage points above Q1", "? help"} {
 		if !strings.Contains(frame, want) {
 			t.Errorf("after L, %q missing", want)
 		}

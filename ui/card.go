@@ -31,6 +31,15 @@ type card struct {
 	// one a screen gives: a line without room for it beside the figure
 	// gives it a line of its own rather than leave it out.
 	spelled string
+	// caveat is the note that qualifies the figure; a line without room
+	// for it leaves it to the card's box and the detail, and goes on to
+	// the notes that fit.
+	caveat string
+	// defines is notes' index of the comparison that names the short form
+	// ("0.1 percentage points (pp)") the notes after it take; plain is that
+	// comparison without the name, for a screen where no "pp" follows.
+	defines int
+	plain   string
 	marks   string // the review's glyphs (marks.go), "" when none
 	theme   *Theme
 }
@@ -59,7 +68,8 @@ func (c *Context) card(ind *model.Indicator, sp spelling) card {
 		cd.when = cd.period
 	}
 	if !ind.Caveat.IsZero() {
-		cd.notes = append(cd.notes, c.Theme.Warning.Render(ind.Caveat.In(c.Lang)))
+		cd.caveat = c.Theme.Warning.Render(ind.Caveat.In(c.Lang))
+		cd.notes = append(cd.notes, cd.caveat)
 	}
 	for i, cmp := range c.Pack.Comparisons(ind, o) {
 		if i > 0 {
@@ -68,6 +78,9 @@ func (c *Context) card(ind *model.Indicator, sp spelling) card {
 		note := c.comparison(ind, o, cmp, sp)
 		if sp != ppShort && c.Lang == model.En {
 			cd.spelled = note
+		}
+		if sp == ppDefine {
+			cd.defines, cd.plain = len(cd.notes), c.comparison(ind, o, cmp, ppFull)
 		}
 		cd.notes = append(cd.notes, note)
 	}
@@ -177,6 +190,9 @@ func (cd card) line(width int, selected bool) string {
 	text := flow(items, " ", width-2)
 	for _, e := range extra {
 		if lipgloss.Height(text) > 1 || lipgloss.Width(text)+2+lipgloss.Width(e) > width-2 {
+			if e == cd.caveat && lipgloss.Height(text) == 1 {
+				continue
+			}
 			if e == cd.spelled && lipgloss.Height(text) == 1 && lipgloss.Width(e)+4 <= width-2 {
 				text += "\n    " + e
 			}
@@ -232,20 +248,20 @@ func (g cardGrid) draw(width, selected int) (string, []rect) {
 	}
 	cols := g.columns(width)
 	colW := (width - (cols - 1)) / cols
-	drawn := make([]string, len(g.cards))
-	heights := make([]int, len(g.cards))
-	for i, cd := range g.cards {
+	drawn := named(g.cards, func(i int, cd card) string {
 		draw := func() string {
 			if g.compact {
 				return cd.line(colW, i == selected)
 			}
 			return cd.box(colW, i == selected)
 		}
-		if g.memo != nil {
-			drawn[i] = remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected)+cd.marks, draw)
-		} else {
-			drawn[i] = draw()
+		if g.memo == nil {
+			return draw()
 		}
+		return remember(g.memo, fmt.Sprint("card ", cd.id, " ", g.compact, " ", colW, " ", i == selected, " ", cd.plain == "")+cd.marks, draw)
+	})
+	heights := make([]int, len(g.cards))
+	for i := range drawn {
 		heights[i] = lipgloss.Height(drawn[i])
 	}
 	splits := balance(heights, cols)

@@ -2,7 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/ui/words"
@@ -119,6 +123,43 @@ func (c *Context) spellings(cards []*model.Indicator) []spelling {
 		out[first] = ppFull
 	}
 	return out
+}
+
+// shortPP is a difference written short, "pp" as a word of its own and
+// not the "(pp)" that names it.
+var shortPP = regexp.MustCompile(`(?:^|[^(\w])pp\b`)
+
+// named draws the cards as draw would, then takes back the name "(pp)"
+// where nothing drawn after it reads "pp": a line too short for the
+// later comparisons leaves the name standing for nothing.
+func named(cards []card, draw func(i int, cd card) string) []string {
+	drawn := make([]string, len(cards))
+	for i, cd := range cards {
+		drawn[i] = draw(i, cd)
+	}
+	for i, cd := range cards {
+		if cd.plain == "" || cd.plain == cd.notes[cd.defines] {
+			continue
+		}
+		follows := false
+		for _, d := range drawn[i:] {
+			follows = follows || shortPP.MatchString(ansi.Strip(d))
+		}
+		if !follows {
+			drawn[i] = draw(i, cd.unnamed())
+		}
+	}
+	return drawn
+}
+
+// unnamed is the card with its comparison in full but not naming "pp".
+func (cd card) unnamed() card {
+	cd.notes = slices.Clone(cd.notes)
+	if cd.spelled == cd.notes[cd.defines] {
+		cd.spelled = cd.plain
+	}
+	cd.notes[cd.defines], cd.plain = cd.plain, ""
+	return cd
 }
 
 // comparison is one line such as "▲ 比一季度高0.1个百分点"; the arrow says

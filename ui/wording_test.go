@@ -37,22 +37,38 @@ func TestSpellings(t *testing.T) {
 }
 
 // In English, "pp" is on a screen only where "percentage points" is
-// too, and every screen that compares rates says it in full.
+// too, and every screen that compares rates says it in full; it names
+// the short form, "(pp)", only where a "pp" follows it on the screen.
 func TestPercentagePointsSpelledOnce(t *testing.T) {
 	t.Parallel()
 	short := regexp.MustCompile(`\d pp\b`)
 	pack := testPack(t)
-	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}, {132, 43}, {160, 50}, {200, 60}} {
 		for _, tab := range tabIDs(t) {
 			frame := ansi.Strip(Frame(Options{Pack: pack, Lang: model.En, Tab: tab, Now: clock, Renderer: renderer(termenv.Ascii)}, size[0], size[1]))
 			if short.MatchString(frame) && !strings.Contains(frame, "percentage points") {
 				t.Errorf("%s %dx%d: pp without percentage points:\n%s", tab, size[0], size[1], frame)
 			}
+			// The name is on the first card that compares, so any other
+			// "pp" comes after it in the cards' order.
+			if strings.Contains(frame, "(pp)") && !short.MatchString(frame) {
+				t.Errorf("%s %dx%d: (pp) names a form that no later figure takes:\n%s", tab, size[0], size[1], frame)
+			}
 		}
 	}
-	frame := ansi.Strip(Frame(Options{Pack: pack, Lang: model.En, Now: clock, Renderer: renderer(termenv.Ascii)}, 120, 40))
-	if !strings.Contains(frame, "▲ 0.1 percentage points (pp) above Q1") {
-		t.Errorf("economy at 120×40 gives its comparison, in full:\n%s", frame)
+	for _, tt := range []struct {
+		width, height int
+		want          string
+	}{
+		{120, 40, "▲ 0.1 percentage points above Q1"}, // no other comparison fits its line
+		{200, 60, "▲ 0.1 percentage points (pp)"},     // the card's box goes on "▲ 0.4 pp above 2024"
+		{132, 43, "▲ 0.1 percentage points above Q1"}, // the services line has no room for its own
+		{100, 30, "▲ 0.1 percentage points above Q1"}, // nor here
+	} {
+		frame := ansi.Strip(Frame(Options{Pack: pack, Lang: model.En, Now: clock, Renderer: renderer(termenv.Ascii)}, tt.width, tt.height))
+		if !strings.Contains(frame, tt.want) {
+			t.Errorf("economy at %d×%d: no %q in\n%s", tt.width, tt.height, tt.want, frame)
+		}
 	}
 }
 
@@ -89,6 +105,31 @@ func TestCardCaveatAndScope(t *testing.T) {
 			if !containsLine(inside, want) {
 				t.Errorf("%s %s at %d: no line %q in\n%s", tt.lang, tt.id, tt.width, want, box)
 			}
+		}
+	}
+}
+
+// A card's line gives its caveat where the caveat fits, and where it
+// does not (the card's box and the detail give it) goes on to the notes
+// that do, rather than stop at it.
+func TestCardLineLeavesOutACaveatThatDoesNotFit(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang  model.Lang
+		width int
+		want  string // the line, whole
+	}{
+		{model.Zh, 60, "规上服务业营业收入增速 6.2%  1—7月  ▲ 比1—5月高0.5个百分点"},
+		{model.Zh, 70, "规上服务业营业收入增速 6.2%  1—7月  错月指标：9月会议用1—7月"},
+		{model.Zh, 90, "规上服务业营业收入增速 6.2%  1—7月  错月指标：9月会议用1—7月  ▲ 比1—5月高0.5个百分点"},
+		{model.En, 90, "Services revenue (above designated size), y/y 6.2%  Jan–Jul  ▲ 0.5 pp above Jan–May"},
+		{model.En, 130, "Services revenue (above designated size), y/y 6.2%  Jan–Jul  Lagged month: a September meeting quotes Jan–Jul"},
+	}
+	for _, tt := range tests {
+		a := newApp(t, Options{Lang: tt.lang}, 120, 40)
+		line := ansi.Strip(a.ctx.card(a.ctx.Pack.Indicator("services-revenue-growth"), ppShort).line(tt.width, false))
+		if got := strings.TrimSpace(line); got != tt.want {
+			t.Errorf("%s at %d: the line reads\n%q\nwant\n%q", tt.lang, tt.width, got, tt.want)
 		}
 	}
 }
