@@ -63,12 +63,17 @@ func chooseAxis(values []model.Number, maxRows int) axis {
 		base.decimals = max(0, decimals-trailingZeros(step))
 		// The finest step that fits: now grow into the rows given, taller
 		// steps first (the lines get room to climb), then headroom of up
-		// to half the figures' span above and below.
+		// to half the figures' span above and below. The headroom is a
+		// step at a time, above first where the two sides differ, so a
+		// chart of three rows a step is not left up to five rows short of
+		// the window by growing on both sides at once.
 		best := base
+		most := max(1, steps/2)
 		for per := maxPerStep; per >= 1; per-- {
-			for pad := max(1, steps/2); pad >= 0; pad-- {
+			for pad := 2 * most; pad >= 0; pad-- {
+				below, above := pad/2, pad-pad/2
 				a := base
-				a.perStep, a.lo, a.hi = per, base.lo-int64(pad)*step, base.hi+int64(pad)*step
+				a.perStep, a.lo, a.hi = per, base.lo-int64(below)*step, base.hi+int64(above)*step
 				if a.rows() <= maxRows && a.rows() > best.rows() {
 					best = a
 				}
