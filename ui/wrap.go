@@ -13,7 +13,9 @@ import (
 // inside a run of letters and digits. lipgloss's own wrapping also breaks
 // after every hyphen, which tore "-4.7" into "-" and "4.7", a negative
 // figure read as a positive one. Closing punctuation stays with what it
-// closes, so no line starts with "、" or "）". Escape sequences ride with
+// closes, so no line starts with "、" or "）", and an opening bracket or
+// quote with what it opens, so no line ends with "（" or "《" (the rules
+// Chinese typesetting calls 避头尾). Escape sequences ride with
 // the text after them. A run wider than a whole line is cut by cells.
 func wrap(text string, width int) string {
 	if width <= 0 || !strings.Contains(text, "\n") && ansi.StringWidth(text) <= width {
@@ -117,7 +119,30 @@ func splitUnits(s string) []unit {
 	if cur.text != "" {
 		units = append(units, cur)
 	}
-	return units
+	return joinOpeners(units)
+}
+
+// joinOpeners joins a unit that is only an opening bracket or quote to the
+// unit after it, so that the line cannot break between them.
+func joinOpeners(units []unit) []unit {
+	out := units[:0]
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		for isOpener(u) && i+1 < len(units) && !units[i+1].space {
+			i++
+			u.text += units[i].text
+			u.width += units[i].width
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// isOpener says a unit is a single opening bracket or quote.
+func isOpener(u unit) bool {
+	plain := ansi.Strip(u.text)
+	r, n := utf8.DecodeRuneInString(plain)
+	return n == len(plain) && strings.ContainsRune("（《「『【〔“‘(", r)
 }
 
 // addGrapheme adds one character to the units: g is the character with
@@ -165,7 +190,7 @@ func isCJKUnit(u unit) bool {
 
 // closesWide is Chinese punctuation that must not start a line.
 func closesWide(r rune) bool {
-	return strings.ContainsRune("、，。；：！？）》」』】〕", r)
+	return strings.ContainsRune("、，。；：！？）》」』】〕”’", r)
 }
 
 // closesASCII is ASCII punctuation that stays with a Chinese character
