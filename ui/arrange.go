@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -188,8 +187,8 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (w
 		}
 	}
 	// The lower band depends only on the chart's rows and the drawings
-	// beside it: candidates that share them share it, and its blank rows.
-	bottom := remember(&ps.t.memo, key, func() block {
+	// beside it.
+	lower := func() block {
 		side := stack(block{text: ps.focus.legend(sideW)}, ps.othersBlock(sideW, rest))
 		if _, grows := bare(ps.focus).(*lineChart); draft && grows && chartW > width/2 {
 			// A chart fills the rows it is given, its axes at both edges of
@@ -199,19 +198,26 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (w
 			return beside(block{text: full}, chartW, 2, side)
 		}
 		return beside(block{text: ps.focus.draw(chartW, chartH)}, chartW, 2, side)
-	})
-	total := best.height + 1 + bottom.height()
-	w := weighed{body: top, height: total, chartH: chartH}
-	if draft {
-		// The upper band, the blank row under it, the lower band on the
-		// first screen, and any rows past it, which a drawing pushed out of
-		// sight leaves blank.
-		onScreen := max(0, height-best.height-1)
-		w.blank = blankHalves(top.text, width, best.height) + 2 +
-			remember(&ps.t.memo, fmt.Sprint("blank ", key, " ", onScreen), func() int { return blankHalves(bottom.text, width, onScreen) }) +
-			2*max(0, total-height)
-		return w, true
 	}
+	if draft {
+		// A draft is weighed by the upper band, the blank row under it,
+		// the lower band on the first screen, and any rows past it, which
+		// a drawing pushed out of sight leaves blank. Candidates that share
+		// a lower band share its rows and blank halves: those two numbers
+		// are remembered, not the band, so weighing every candidate of
+		// every selection holds no drawing (a session browsing at a size
+		// of its own kept megabytes of them).
+		onScreen := max(0, height-best.height-1)
+		low := remember(&ps.t.memo, fmt.Sprint(key, " ", onScreen), func() [2]int {
+			b := lower()
+			return [2]int{b.height(), blankHalves(b.text, width, onScreen)}
+		})
+		total := best.height + 1 + low[0]
+		return weighed{body: top, height: total, chartH: chartH,
+			blank: blankHalves(top.text, width, best.height) + 2 + low[1] + 2*max(0, total-height)}, true
+	}
+	bottom := lower()
+	w := weighed{body: top, height: best.height + 1 + bottom.height(), chartH: chartH}
 	w.body = stack(top, bottom)
 	return w, true
 }
@@ -244,25 +250,14 @@ func blankHalves(s string, width, height int) int {
 		// weighing of layouts cheap.
 		text := strings.TrimRightFunc(ansi.Strip(lines[i]), unicode.IsSpace)
 		body := strings.TrimLeftFunc(text, unicode.IsSpace)
-		if body == "" || plainWidth(text[:len(text)-len(body)]) >= half {
+		if body == "" || cellWidth(text[:len(text)-len(body)]) >= half {
 			blank++
 		}
-		if body == "" || plainWidth(text) <= half {
+		if body == "" || cellWidth(text) <= half {
 			blank++
 		}
 	}
 	return blank
-}
-
-// plainWidth is the display width of plain text, without the grapheme
-// walk for the common case of ASCII.
-func plainWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
 }
 
 // band fits the items and the detail side by side, as tall as the items
