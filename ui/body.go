@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // block is a drawing and the selectable items inside it.
@@ -82,7 +81,7 @@ func columns(texts []string, widths []int, gap int) string {
 			if i == len(split)-1 {
 				break
 			}
-			b.WriteString(strings.Repeat(" ", max(0, widths[i]-ansi.StringWidth(l))+gap))
+			b.WriteString(strings.Repeat(" ", max(0, widths[i]-cellWidth(l))+gap))
 		}
 	}
 	return strings.TrimRight(b.String(), " ")

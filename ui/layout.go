@@ -129,7 +129,7 @@ func (c *Context) tooSmall() string {
 // would only be bytes to keep and to send to every viewer.
 func fitLines(lines []string, width int) []string {
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		if cellWidth(l) > width {
 			l = ansi.Truncate(l, width, "")
 		}
 		lines[i] = strings.TrimRight(l, " ")
@@ -145,7 +145,7 @@ func fit(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		if cellWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, "")
 		}
 	}

@@ -169,7 +169,7 @@ func (s chartSeries) columns(step, cols int) []float64 {
 func fitBlock(s string, width int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		if cellWidth(l) > width {
 			lines[i] = truncate(l, width)
 		}
 	}
