@@ -78,6 +78,9 @@ func (s *Store) consistent(tx *bolt.Tx, fileSize int64) error {
 	if err := s.eachEntry(tx, func(model.ReviewEntry) {}); err != nil {
 		return err
 	}
+	if err := s.pageHeaders(tx); err != nil {
+		return err
+	}
 	var first error
 	for err := range tx.Check() { // drained: the checker must finish before the file closes
 		if first == nil {
@@ -169,7 +172,9 @@ func (s *Store) guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = s.fail(ErrDamaged, fmt.Sprint(r))
+			// What bbolt or the runtime said is for a programmer; the
+			// reader is told, briefly, what it means.
+			err = s.fail(ErrDamaged, "its pages cannot be read")
 		}
 	}()
 	return fn()
