@@ -39,7 +39,8 @@ const usage = `kmdash — Kunming Q3 2025 indicators in the terminal
 Usage:
   kmdash [flags] [--review-db PATH]   the dashboard
   kmdash render [flags]               print one frame and exit
-  kmdash export [--format json|csv|md] every figure, initiative and source
+  kmdash export [--format json|csv|md]
+                                      every figure, initiative and source
   kmdash scorecard [--format text|md|json]
                                       the year's targets against the latest figures
   kmdash minutes [--format md|json] [--review-db PATH]

@@ -1141,7 +1141,7 @@ var prebuilt = &model.Pack{
 			Places: []model.Text{
 				{Zh: "圆通山", En: "Yuantong Hill"},
 			},
-			Season: model.Text{Zh: "圆通山樱花节：2025年2月27日至3月31日，3月中旬最盛", En: "Yuantong Hill cherry blossom festival: 27 Feb to 31 Mar 2025, at its best in mid-March"},
+			Season: model.Text{Zh: "圆通山樱花节，2025年2月27日至3月31日，3月中旬最盛", En: "Yuantong Hill cherry blossom festival, 27 Feb to 31 Mar 2025, at its best in mid-March"},
 			Months: []int{
 				2,
 				3,

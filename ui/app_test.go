@@ -153,7 +153,7 @@ func TestAutoplayCyclesTabs(t *testing.T) {
 	if cmd == nil || !a.autoplay.on {
 		t.Fatal("p should start autoplay with a tick")
 	}
-	if !strings.Contains(a.View(), "自动播放 2s") {
+	if !strings.Contains(a.View(), "自动播放 2秒") {
 		t.Errorf("footer should count down: %q", lines(a.View())[39])
 	}
 	gen := a.autoplay.gen

@@ -99,7 +99,7 @@ func (c *Context) indicatorDetail(ind *model.Indicator, width int) []string {
 	refs := usedSources(c.observationsInOrder(ind))
 	lines := []string{
 		c.heading(full, width),
-		c.para(t.Muted, strings.Join([]string{w.Tab + " " + c.tabName(ind.Tab), w.Unit + " " + model.UnitName(c.Lang, ind.Unit), w.Measure[ind.Measure]}, c.sep()), width),
+		c.para(t.Muted, strings.Join([]string{w.Tab + " " + c.tabName(ind.Tab), w.Unit + " " + ind.Unit.In(c.Lang), w.Measure[ind.Measure]}, c.sep()), width),
 	}
 	if !ind.Note.IsZero() {
 		lines = append(lines, c.para(t.Plain, ind.Note.In(c.Lang), width))

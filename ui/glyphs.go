@@ -114,7 +114,7 @@ var asciiGlyphs = Glyphs{
 // and two in these become their nearest ASCII.
 var asciiText = strings.NewReplacer(
 	"“", `"`, "”", `"`, "‘", "'", "’", "'",
-	"·", ".", "•", "|", "…", "~",
+	" · ", " | ", "·", ".", "•", "|", "…", "~", // a dot between spaces separates, as | does
 	"–", "-", "—", "-", "−", "-", "×", "x", "÷", "/", "±", "+",
 	"²", "2", "³", "3", "°", "o", "‰", "%", "§", "S",
 	"←", "<", "→", ">", "↑", "^", "↓", "v",

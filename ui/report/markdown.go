@@ -62,7 +62,9 @@ func (d *document) markdownIndicator(b *strings.Builder, blk block) {
 	w, c := d.w, d.w.Doc.Columns
 	ind := blk.ind
 	fmt.Fprintf(b, "\n### %s\n\n", flat(ind.FullName().In(d.lang)))
-	if unit := model.UnitName(d.lang, ind.Unit); unit != "" {
+	// The unit its figures are written in below (yuan, beside 429.478
+	// billion yuan); the CSV's plain numbers need the scale (100 million yuan).
+	if unit := ind.Unit.In(d.lang); unit != "" {
 		fmt.Fprintf(b, d.w.Doc.Unit+d.gap(), unit)
 	}
 	fmt.Fprintf(b, d.w.Doc.Measure+"\n", w.Measure[ind.Measure])

@@ -66,7 +66,7 @@ var zh = Words{
 	HelpMouse:    "鼠标：点击标签切换，点击卡片选中，再点一次打开详情，滚轮滚动",
 	DetailHint:   "↑↓ 滚动 · n/N 下一个/上一个指标 · esc 返回",
 
-	Autoplay:       "▶ 自动播放 %ds",
+	Autoplay:       "▶ 自动播放 %d秒",
 	Following:      "跟随主讲人",
 	Waiting:        "等待主讲人",
 	Browsing:       "独立浏览 · f 跟随主讲人",
