@@ -13,7 +13,8 @@ import (
 // inside a run of letters and digits. lipgloss's own wrapping also breaks
 // after every hyphen, which tore "-4.7" into "-" and "4.7", a negative
 // figure read as a positive one. Closing punctuation stays with what it
-// closes, so no line starts with "、" or "）", and an opening bracket or
+// closes, so no line starts with "、" or "）", a number stays with the
+// character it counts (11月), and an opening bracket or
 // quote with what it opens, so no line ends with "（" or "《" (the rules
 // Chinese typesetting calls 避头尾). Escape sequences ride with
 // the text after them. A run wider than a whole line is cut by cells.
@@ -168,6 +169,11 @@ func addGrapheme(cur unit, units []unit, g string, w int) (unit, []unit) {
 		cur.text += g
 		cur.width += w
 		end()
+	case unicode.Is(unicode.Han, r) && endsInDigit(cur):
+		// A number keeps the character it counts: 11月, 17宗, 2025年.
+		cur.text += g
+		cur.width += w
+		end()
 	case w == 2 || unicode.Is(unicode.Han, r):
 		end()
 		cur = unit{text: g, width: w}
@@ -179,6 +185,13 @@ func addGrapheme(cur unit, units []unit, g string, w int) (unit, []unit) {
 		cur.width += w
 	}
 	return cur, units
+}
+
+// endsInDigit says a unit is a run of letters and digits that ends in a
+// digit.
+func endsInDigit(u unit) bool {
+	plain := ansi.Strip(u.text)
+	return plain != "" && plain[len(plain)-1] >= '0' && plain[len(plain)-1] <= '9' && !isCJKUnit(u)
 }
 
 // isCJKUnit says a unit is a single wide character, after which a line

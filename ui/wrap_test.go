@@ -28,6 +28,8 @@ func TestWrap(t *testing.T) {
 		{"（ goes with the figure it opens", "一季度（4.3%）", 8, []string{"一季度", "（4.3%）"}},
 		{"no line ends with “", "称为“排头兵”", 6, []string{"称为", "“排头", "兵”"}},
 		{"no line starts with ”", "排头兵”", 6, []string{"排头", "兵”"}},
+		{"a number keeps the character it counts", "大部队11月到", 8, []string{"大部队", "11月到"}},
+		{"a period label stays whole", "昆明1—8月增速", 8, []string{"昆明", "1—8月增", "速"}},
 		{"too long for a line: cut by cells", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"keeps newlines", "a b\nc", 10, []string{"a b", "c"}},
 		{"empty", "", 5, []string{""}},
