@@ -19,7 +19,10 @@ const memoryBound = 64 << 20
 // channels; the rest are refused with a line that says so.
 func TestSessionsPerConnection(t *testing.T) {
 	t.Parallel()
-	srv, addr := startServer(t, testConfig(t))
+	var logs logRecords
+	cfg := testConfig(t)
+	cfg.Log = logs.logger()
+	srv, addr := startServer(t, cfg)
 	c := dialOK(t, srv, addr, newKey(t))
 	opened, refused := 0, 0
 	for range 200 {
@@ -37,6 +40,10 @@ func TestSessionsPerConnection(t *testing.T) {
 	}
 	if opened != 4 || refused != 196 {
 		t.Fatalf("%d channels opened and %d refused, want 4 and 196", opened, refused)
+	}
+	// The operator hears of it, once per source and interval, not 196 times.
+	if got := logs.lines("sessions per connection"); len(got) != 1 {
+		t.Errorf("the refusals were logged in %d lines, want 1: %q", len(got), got)
 	}
 }
 

@@ -62,6 +62,10 @@ type windowChange struct{ Columns, Rows, WidthPixel, HeightPixel uint32 }
 func (s *Server) openSession(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
 	c := connOf(ctx)
 	if c == nil || !c.openChannel(conn) {
+		if c != nil {
+			// Summarised per source: a client can ask for thousands.
+			s.floods.note(c.src, "refused", c.remote, "sessions per connection")
+		}
 		nc.Reject(gossh.ResourceShortage, fmt.Sprintf("kmdash: at most %d sessions per connection", s.cfg.SessionsPerConnection))
 		return
 	}
