@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/ui"
 )
 
@@ -28,8 +29,10 @@ type hub struct {
 	counted    ui.FollowersMsg
 
 	// reviewed is the room's review as last told (roomReview), for
-	// sessions that join after it.
+	// sessions that join after it: its entries, and Open while any
+	// presenter in holding has review mode on.
 	reviewed *ui.ReviewMsg
+	holding  map[*member]bool
 }
 
 // member is one session in the room.
@@ -41,7 +44,7 @@ type member struct {
 const countEvery = time.Second
 
 func newHub() *hub {
-	return &hub{viewers: map[*member]bool{}, countEvery: countEvery}
+	return &hub{viewers: map[*member]bool{}, holding: map[*member]bool{}, countEvery: countEvery}
 }
 
 // join adds a session and returns where the room is, if anywhere, for
@@ -89,6 +92,12 @@ func (h *hub) leave(m *member) {
 		h.mover = nil
 	}
 	h.tellPresence()
+	// A presenter who leaves holds no review open any more: once none
+	// does, the viewers' review mode ends.
+	if h.holding[m] {
+		delete(h.holding, m)
+		h.tellReviewMode()
+	}
 }
 
 // move is a presenter's OnMove: the room goes there, other presenters
@@ -113,15 +122,53 @@ func (h *hub) move(from *member, p ui.Position) {
 
 // review tells every session of the room, following or not, the room's
 // review as kept.
-func (h *hub) review(msg ui.ReviewMsg) {
+func (h *hub) review(entries []model.ReviewEntry) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	msg := ui.ReviewMsg{Entries: entries, Open: len(h.holding) > 0}
 	h.reviewed = &msg
 	for v := range h.viewers {
 		v.box.put(reviewSlot, msg)
 	}
 	for _, p := range h.presenters {
 		p.box.put(reviewSlot, msg)
+	}
+}
+
+// reviewMode is a presenter's OnReview: the room's review is open while
+// any presenter holds it open.
+func (h *hub) reviewMode(m *member, open bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !slices.Contains(h.presenters, m) || h.holding[m] == open {
+		return // a session that left, or nothing changed
+	}
+	if open {
+		h.holding[m] = true
+	} else {
+		delete(h.holding, m)
+	}
+	h.tellReviewMode()
+}
+
+// tellReviewMode tells the viewers whether the review is open, if that
+// changed; h.mu is held. Presenters keep their own review mode, so they
+// are not told.
+func (h *hub) tellReviewMode() {
+	open := len(h.holding) > 0
+	if h.reviewed == nil {
+		if !open {
+			return // the room never had a review
+		}
+		h.reviewed = &ui.ReviewMsg{}
+	}
+	if h.reviewed.Open == open {
+		return
+	}
+	msg := ui.ReviewMsg{Entries: h.reviewed.Entries, Open: open}
+	h.reviewed = &msg
+	for v := range h.viewers {
+		v.box.put(reviewSlot, msg)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/kmdash/kmdash/model"
-	"github.com/kmdash/kmdash/ui"
 )
 
 // roomReview is the room's review: one store for the server, read once
@@ -83,7 +82,7 @@ func (r *roomReview) append(author string, entries []model.ReviewEntry) ([]model
 // share it without copying.
 func (r *roomReview) tell() []model.ReviewEntry {
 	snapshot := r.entries[:len(r.entries):len(r.entries)]
-	r.hub.review(ui.ReviewMsg{Entries: snapshot})
+	r.hub.review(snapshot)
 	return snapshot
 }
 

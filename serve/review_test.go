@@ -130,3 +130,71 @@ func TestLateViewerSeesTheReview(t *testing.T) {
 		t.Errorf("the store holds %+v, want one flag by %s", kept, fp)
 	}
 }
+
+// A viewer's review mode is the room's: it comes on when the presenter
+// opens the review, goes off when the presenter ends it or leaves, and a
+// viewer who joins meanwhile finds the room as it is. The presenter's
+// flag stays on every card throughout: it is the record.
+func TestViewerReviewModeIsTheRoom(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig(t)
+	presenterKey := newKey(t)
+	cfg.PresenterKeys = writeKeys(t, presenterKey)
+	cfg.Review = review.New(filepath.Join(t.TempDir(), "review.db"), review.Options{})
+	srv, addr := startServer(t, cfg)
+
+	presenter := openTerminal(t, dialOK(t, srv, addr, presenterKey), termOptions{})
+	presenter.waitScreen(followers(0))
+	early := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
+	early.waitScreen(followingZh)
+
+	inReview := func(s string) bool { return strings.Contains(lastLine(s), "审议 1/16 · 需跟进1项") }
+	flagged := func(s string) bool { return strings.Contains(gdpCard(s), "⚑") }
+	presenter.press("r")
+	early.waitScreenFunc("the review in the viewer's footer", func(s string) bool {
+		return strings.Contains(lastLine(s), "审议 1/16 · 需跟进0项")
+	})
+	presenter.press("!")
+	early.waitScreenFunc("the flag on the viewer's card and in its footer", func(s string) bool {
+		return flagged(s) && inReview(s)
+	})
+	late := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
+	late.waitScreenFunc("the review in the late viewer's footer", inReview)
+
+	presenter.press("r")
+	presenter.waitScreen("已退出审议")
+	for _, term := range []*terminal{early, late} {
+		term.waitScreenFunc("the review gone from the footer, the flag kept", func(s string) bool {
+			return !strings.Contains(lastLine(s), "审议") && strings.Contains(lastLine(s), followingZh) && flagged(s)
+		})
+	}
+	// The presenter moves on: the viewers follow, still out of review.
+	presenter.press("2")
+	for _, term := range []*terminal{early, late} {
+		term.waitScreenFunc("the second tab, out of review", func(s string) bool {
+			return strings.Contains(s, "[2 ") && !strings.Contains(lastLine(s), "审议")
+		})
+	}
+	after := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{})
+	after.waitScreen("[2 ")
+	if f := after.footer(); strings.Contains(f, "审议") {
+		t.Errorf("a viewer who joined after the review ended sees it: %q", f)
+	}
+
+	// Opened again, then the presenter leaves without ending it: nobody
+	// holds the review open any more.
+	presenter.press("r")
+	early.waitScreenFunc("the review back in the footer", func(s string) bool {
+		return strings.Contains(lastLine(s), "需跟进1项")
+	})
+	presenter.client.Close()
+	early.waitScreenFunc("the review gone once the presenter left", func(s string) bool {
+		return !strings.Contains(lastLine(s), "审议") && strings.Contains(lastLine(s), waitingZh) && flagged(s)
+	})
+}
+
+// The viewer's footer words, from ui/words/zh.go.
+const (
+	followingZh = "跟随主讲人"
+	waitingZh   = "等待主讲人"
+)

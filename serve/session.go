@@ -161,6 +161,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	switch role {
 	case ui.Presenter:
 		opts.OnMove = func(p ui.Position) { s.hub.move(me, p) }
+		opts.OnReview = func(open bool) { s.hub.reviewMode(me, open) }
 		// Only presenters record the review; a viewer's session has no
 		// log to write to, and its r, m, ! and e say so.
 		opts.Author = sc.conn.reviewAuthor()

@@ -51,6 +51,9 @@ type Options struct {
 	// user, looked up when first needed).
 	Review model.ReviewLog
 	Author string
+	// OnReview is called when a presenter's review mode goes on (r read
+	// the review) or off (r again), so the room's viewers follow it.
+	OnReview func(open bool)
 }
 
 // App is the root model.
@@ -185,6 +188,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.announce()
 	a.reportFollowing()
+	a.reportOpen()
 	a.redraw()
 	return a, cmd
 }

@@ -10,12 +10,18 @@ import (
 )
 
 // ReviewMsg is the room's review as kept so far: every entry of the
-// pack, in the order the store kept them. An SSH server sends it to
-// every session of the room when a presenter opens the review or records
-// something, so the room sees the presenter's marks and notes without
-// each session reading the database. A later message holds everything an
-// earlier one did, so only the latest need arrive.
-type ReviewMsg struct{ Entries []model.ReviewEntry }
+// pack, in the order the store kept them, and whether a presenter holds
+// the review open. An SSH server sends it to every session of the room
+// when a presenter opens or ends the review or records something, so the
+// room sees the presenter's marks and notes without each session reading
+// the database. A later message holds everything an earlier one did, so
+// only the latest need arrive.
+type ReviewMsg struct {
+	Entries []model.ReviewEntry
+	// Open is a viewer's review mode: on while a presenter holds the
+	// review open. A presenter's own is its own r.
+	Open bool
+}
 
 // reviewOpened answers r: the pack's entries, read in a tea.Cmd.
 type reviewOpened struct {
@@ -49,11 +55,14 @@ type reviewing struct {
 	log    model.ReviewLog
 	author string
 	// open is review mode: r read the review, and the footer shows the
-	// progress. A viewer's follows the room's.
-	open    bool
-	opening bool
-	entries []model.ReviewEntry // by Seq
-	seen    map[uint64]bool
+	// progress. A viewer's follows the room's; a presenter's is reported
+	// to the room through onOpen, once per change (reported).
+	open     bool
+	onOpen   func(bool)
+	reported bool
+	opening  bool
+	entries  []model.ReviewEntry // by Seq
+	seen     map[uint64]bool
 	// alert is one line for the footer in place of the key hints: a key
 	// refused, or a store's answer. The next key clears it.
 	alert  string
@@ -62,7 +71,19 @@ type reviewing struct {
 }
 
 func newReviewing(o Options) reviewing {
-	return reviewing{log: o.Review, author: o.Author, seen: map[uint64]bool{}, drafts: map[string]string{}}
+	return reviewing{log: o.Review, author: o.Author, onOpen: o.OnReview,
+		seen: map[uint64]bool{}, drafts: map[string]string{}}
+}
+
+// reportOpen tells the room when a presenter's review mode changes, so
+// that the viewers' goes with it.
+func (a *App) reportOpen() {
+	rv := &a.rv
+	if a.follow.role != Presenter || rv.onOpen == nil || rv.open == rv.reported {
+		return
+	}
+	rv.reported = rv.open
+	rv.onOpen(rv.open)
 }
 
 // merge folds in entries this dashboard has not seen: its own writes as
@@ -105,12 +126,14 @@ func (a *App) merge(entries []model.ReviewEntry) {
 	}
 }
 
-// onReviewMsg takes the room's review: a viewer's review mode follows
-// the room's, a presenter's marks stay in step with the other presenters.
+// onReviewMsg takes the room's review: a viewer's review mode is the
+// room's, on and off with it, a presenter's marks stay in step with the
+// other presenters. Marks stay on the cards either way: they are the
+// record.
 func (a *App) onReviewMsg(m ReviewMsg) {
 	a.merge(m.Entries)
 	if a.follow.role == Viewer {
-		a.rv.open = true
+		a.rv.open = m.Open
 	}
 }
 

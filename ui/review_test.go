@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -293,12 +294,73 @@ func TestViewerReview(t *testing.T) {
 	a = newApp(t, Options{Role: Viewer}, 120, 40)
 	a.Update(ReviewMsg{Entries: []model.ReviewEntry{
 		{Seq: 1, Pack: a.ctx.Pack.ID, Indicator: "gdp", Kind: model.MarkReviewed, Time: clock, Author: "presenter"},
-	}})
+	}, Open: true})
 	if card := cardLine(a, "地区生产总值 "); !strings.Contains(card, "✓") {
 		t.Errorf("the viewer's card after the room's mark: %q", card)
 	}
 	if f := plainFooter(a); !strings.Contains(f, "已审议1项") {
 		t.Errorf("the viewer's footer after the room's mark: %q", f)
+	}
+}
+
+// A viewer's review mode is the room's: on while a presenter holds the
+// review open, off when the room's message says it ended; the marks stay
+// on the cards either way. A presenter's review mode is its own r.
+func TestViewerReviewModeIsTheRoom(t *testing.T) {
+	mark := []model.ReviewEntry{
+		{Seq: 1, Pack: "kunming-2025q3", Indicator: "gdp", Kind: model.MarkFlagged, Time: clock, Author: "presenter"},
+	}
+	for _, tc := range []struct {
+		name   string
+		role   Role
+		opens  []bool // the Open of each message, in turn
+		inMode bool   // the footer shows the review after the last
+	}{
+		{"viewer, review opened", Viewer, []bool{true}, true},
+		{"viewer, review ended", Viewer, []bool{true, false}, false},
+		{"viewer, ended and opened again", Viewer, []bool{true, false, true}, true},
+		{"viewer joining a closed review", Viewer, []bool{false}, false},
+		{"presenter, the room's open is not its own", Presenter, []bool{true}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newApp(t, Options{Role: tc.role}, 120, 40)
+			for _, open := range tc.opens {
+				a.Update(ReviewMsg{Entries: mark, Open: open})
+			}
+			f := plainFooter(a)
+			if got := strings.Contains(f, "需跟进1项"); got != tc.inMode {
+				t.Errorf("review in the footer: %v, want %v: %q", got, tc.inMode, f)
+			}
+			if card := cardLine(a, "地区生产总值 "); !strings.Contains(card, "⚑") {
+				t.Errorf("the flag is gone from the card: %q", card)
+			}
+		})
+	}
+}
+
+// A presenter tells the room when its review mode goes on and off, once
+// per change; a local dashboard and a viewer tell nobody.
+func TestPresenterReportsReviewMode(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		role Role
+		keys []string
+		want []bool
+	}{
+		{"presenter opens", Presenter, []string{"r"}, []bool{true}},
+		{"presenter opens, marks and ends", Presenter, []string{"r", "m", "j", "r"}, []bool{true, false}},
+		{"presenter opens twice", Presenter, []string{"r", "r", "r"}, []bool{true, false, true}},
+		{"alone", Alone, []string{"r", "r"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var told []bool
+			a := newApp(t, Options{Role: tc.role, Review: &countingLog{}, Author: "p",
+				OnReview: func(open bool) { told = append(told, open) }}, 120, 40)
+			act(a, tc.keys...)
+			if !slices.Equal(told, tc.want) {
+				t.Errorf("told the room %v, want %v", told, tc.want)
+			}
+		})
 	}
 }
 
