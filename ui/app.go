@@ -173,6 +173,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.onReviewOpened(msg)
 	case reviewKept:
 		a.onReviewKept(msg)
+	case refusalOver:
+		a.rv.clearRefusal(msg.gen)
 	case autoplayTick:
 		var next bool
 		if next, cmd = a.autoplay.tick(msg, a.overlaid()); next {

@@ -92,6 +92,9 @@ func (a *App) onLead(p Position) {
 		f.announced = p
 	case f.role == Viewer && f.following:
 		a.moveTo(p)
+		// A refusal was about where this viewer was; the room has moved
+		// on, and the footer says so again.
+		a.rv.clearRefusal(a.rv.alertGen)
 	}
 }
 

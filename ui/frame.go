@@ -78,9 +78,14 @@ func (a *App) footer() string {
 	c := &a.ctx
 	status := a.status()
 	if a.rv.alert != "" {
-		// A refusal or a store's answer is the whole line until the next
-		// key: it is what the person needs to read.
-		return c.Theme.Warning.Render(truncate(a.rv.alert, c.Width))
+		// A refusal or a store's answer takes the key hints' place: it is
+		// what the person needs to read, so it has the room first, and
+		// the status (following, waiting) keeps what is left.
+		alert := truncate(a.rv.alert, c.Width)
+		room := c.Width - lipgloss.Width(alert) - 1
+		status = truncate(status, room)
+		gap := strings.Repeat(" ", max(0, c.Width-lipgloss.Width(alert)-lipgloss.Width(status)))
+		return c.Theme.Warning.Render(alert) + gap + c.Theme.Status.Render(status)
 	}
 	if a.rv.note != nil {
 		return c.footer("", status) // the note's own keys are in its box

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -64,15 +65,49 @@ type reviewing struct {
 	entries  []model.ReviewEntry // by Seq
 	seen     map[uint64]bool
 	// alert is one line for the footer in place of the key hints: a key
-	// refused, or a store's answer. The next key clears it.
-	alert  string
-	drafts map[string]string // notes not kept yet, by indicator
-	note   *noteEditor
+	// refused, or a store's answer. The next key clears it; a refusal
+	// (passing) also clears after refusalFor, or when the room moves
+	// this viewer on. alertGen tells one alert's clearing from another's.
+	alert    string
+	passing  bool
+	alertGen int
+	drafts   map[string]string // notes not kept yet, by indicator
+	note     *noteEditor
 }
 
 func newReviewing(o Options) reviewing {
 	return reviewing{log: o.Review, author: o.Author, onOpen: o.OnReview,
 		seen: map[uint64]bool{}, drafts: map[string]string{}}
+}
+
+// refusalFor is how long a refused key's reason stays in the footer:
+// long enough to read, short enough not to hide the room's status for
+// good from someone who does not press another key.
+const refusalFor = 4 * time.Second
+
+// refusalOver clears the refusal numbered gen, if it is still shown.
+type refusalOver struct{ gen int }
+
+// refuse shows why a key did nothing, for refusalFor.
+func (rv *reviewing) refuse(why string) tea.Cmd {
+	rv.alert, rv.passing = why, true
+	rv.alertGen++
+	gen := rv.alertGen
+	return tea.Tick(refusalFor, func(time.Time) tea.Msg { return refusalOver{gen: gen} })
+}
+
+// warn shows a store's answer until the next key: a mark or note not
+// kept must not pass unread.
+func (rv *reviewing) warn(text string) {
+	rv.alert, rv.passing = text, false
+	rv.alertGen++
+}
+
+// clearRefusal takes a refusal out of the footer; a store's answer stays.
+func (rv *reviewing) clearRefusal(gen int) {
+	if rv.passing && gen == rv.alertGen {
+		rv.alert, rv.passing = "", false
+	}
 }
 
 // reportOpen tells the room when a presenter's review mode changes, so
@@ -139,13 +174,13 @@ func (a *App) onReviewMsg(m ReviewMsg) {
 
 func (a *App) onReviewOpened(m reviewOpened) {
 	a.rv.opening = false
+	a.notice = "" // "opening…" is over, either way
 	if m.err != nil {
-		a.rv.alert = m.err.Error()
+		a.rv.warn(m.err.Error())
 		return
 	}
 	a.merge(m.entries)
 	a.rv.open = true
-	a.notice = ""
 	if len(a.review) == 0 {
 		return
 	}
@@ -160,10 +195,11 @@ func (a *App) onReviewOpened(m reviewOpened) {
 func (a *App) onReviewKept(m reviewKept) {
 	w := a.ctx.Words.Session
 	if m.err != nil {
-		a.rv.alert = fmt.Sprintf(w.NotSaved, m.err)
+		alert := fmt.Sprintf(w.NotSaved, m.err)
 		if m.asked.Kind == model.MarkNote {
-			a.rv.alert += a.ctx.sep() + w.DraftKept
+			alert += a.ctx.sep() + w.DraftKept
 		}
+		a.rv.warn(alert)
 		return
 	}
 	if m.asked.Kind == model.MarkNote && a.rv.drafts[m.asked.Indicator] == m.asked.Text {

@@ -280,11 +280,12 @@ func TestStoreErrorLosesNothing(t *testing.T) {
 func TestViewerReview(t *testing.T) {
 	a := newApp(t, Options{Role: Viewer}, 120, 40)
 	for _, k := range []string{"r", "m", "!", "e"} {
-		_, cmd := a.Update(keyMsg(k))
-		if cmd != nil {
-			t.Errorf("a viewer's %s returned a command", k)
+		// A viewer has no store to record in: its key's only command is
+		// the one that clears the refusal.
+		if _, cmd := a.Update(keyMsg(k)); cmd == nil {
+			t.Errorf("a viewer's %s: nothing clears the refusal", k)
 		}
-		if f := plainFooter(a); f != "只有主讲人可以记录审议" {
+		if f := plainFooter(a); !strings.HasPrefix(f, "只有主讲人可以记录审议") {
 			t.Errorf("a viewer's %s: footer %q", k, f)
 		}
 		if a.rv.note != nil {
@@ -300,6 +301,73 @@ func TestViewerReview(t *testing.T) {
 	}
 	if f := plainFooter(a); !strings.Contains(f, "已审议1项") {
 		t.Errorf("the viewer's footer after the room's mark: %q", f)
+	}
+}
+
+// A refused key says why for a while, beside the room's status, then the
+// footer is itself again: when its clearing message comes (unless a later
+// notice took its place), or when the room moves a following viewer on.
+// A store's answer stays until a key: a mark not kept must be read.
+func TestRefusalPasses(t *testing.T) {
+	const refused = "只有主讲人可以记录审议"
+	over := func(a *App, back int) tea.Msg { return refusalOver{gen: a.rv.alertGen - back} }
+	for _, tc := range []struct {
+		name  string
+		role  Role
+		log   *countingLog
+		steps func(a *App)
+		shown string // the notice the footer still starts with, "" none
+	}{
+		{"a viewer's refusal, its time up", Viewer, nil, func(a *App) {
+			a.Update(keyMsg("e"))
+			a.Update(over(a, 0))
+		}, ""},
+		{"the first of two refusals' time up", Presenter, &countingLog{}, func(a *App) {
+			a.Update(keyMsg("m"))
+			a.Update(keyMsg("e"))
+			a.Update(over(a, 1))
+		}, "请先按 r 开始审议"},
+		{"the room moves a following viewer on", Viewer, nil, func(a *App) {
+			a.Update(keyMsg("r"))
+			a.Update(LeadMsg{Tab: a.tabs[1].id, Item: a.tabs[1].current().id()})
+		}, ""},
+		{"a store's answer outlasts a refusal's time", Presenter, &countingLog{fail: errors.New("disk full")}, func(a *App) {
+			a.Update(keyMsg("m"))
+			gen := a.rv.alertGen
+			act(a, "r")
+			a.Update(refusalOver{gen: gen})
+			a.Update(over(a, 0))
+		}, "disk full"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Options{Role: tc.role, Author: "p"}
+			if tc.log != nil {
+				o.Review = tc.log
+			}
+			a := newApp(t, o, 120, 40)
+			a.Update(PresenceMsg{Presenters: []string{"alice"}})
+			tc.steps(a)
+			f := plainFooter(a)
+			switch {
+			case tc.shown == "" && a.rv.alert != "":
+				t.Errorf("the notice %q is still shown: %q", a.rv.alert, f)
+			case tc.shown != "" && !strings.HasPrefix(f, tc.shown):
+				t.Errorf("the footer is %q, want it to start with %q", f, tc.shown)
+			}
+			if tc.role == Viewer && !strings.Contains(f, "跟随主讲人") {
+				t.Errorf("the viewer's footer hides the room's status: %q", f)
+			}
+		})
+	}
+	// While shown, the refusal leaves the room's status beside it, and
+	// its key asks for the message that clears it.
+	a := newApp(t, Options{Role: Viewer}, 120, 40)
+	_, cmd := a.Update(keyMsg("e"))
+	if f := plainFooter(a); !strings.HasPrefix(f, refused) || !strings.HasSuffix(strings.TrimSpace(f), "等待主讲人") {
+		t.Errorf("the refusal's footer: %q", f)
+	}
+	if cmd == nil {
+		t.Error("a refusal asks for nothing to clear it")
 	}
 }
 

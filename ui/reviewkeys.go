@@ -44,8 +44,7 @@ func (a *App) refusal() string {
 func (a *App) startReview() tea.Cmd {
 	w := a.ctx.Words.Session
 	if why := a.refusal(); why != "" {
-		a.rv.alert = why
-		return nil
+		return a.rv.refuse(why)
 	}
 	switch {
 	case a.rv.opening:
@@ -61,11 +60,12 @@ func (a *App) startReview() tea.Cmd {
 }
 
 // target is the indicator m, ! and e act on: the selected one, in review
-// mode, in a dashboard that records. Otherwise the footer says why.
-func (a *App) target() (*model.Indicator, bool) {
+// mode, in a dashboard that records. Otherwise it says why not, for the
+// footer.
+func (a *App) target() (ind *model.Indicator, why string) {
 	w := a.ctx.Words.Session
-	ind := a.tabs[a.active].current().ind
-	why := a.refusal()
+	ind = a.tabs[a.active].current().ind
+	why = a.refusal()
 	switch {
 	case why != "":
 	case a.rv.opening:
@@ -75,20 +75,16 @@ func (a *App) target() (*model.Indicator, bool) {
 	case ind == nil:
 		why = w.NotIndicator
 	}
-	if why != "" {
-		a.rv.alert = why
-		return nil, false
-	}
-	return ind, true
+	return ind, why
 }
 
 // toggle is m and !: the mark goes on, or comes off if it is on. Taking
 // one off is an entry of its own, so the record keeps who changed their
 // mind and when.
 func (a *App) toggle(mark model.EntryKind) tea.Cmd {
-	ind, ok := a.target()
-	if !ok {
-		return nil
+	ind, why := a.target()
+	if why != "" {
+		return a.rv.refuse(why)
 	}
 	it, kind := a.ctx.Marks.Of(ind.ID), mark
 	switch {
@@ -103,9 +99,9 @@ func (a *App) toggle(mark model.EntryKind) tea.Cmd {
 // openNote is e: the note editor on the selected indicator, holding the
 // draft of a note not kept yet, if there is one.
 func (a *App) openNote() tea.Cmd {
-	ind, ok := a.target()
-	if !ok {
-		return nil
+	ind, why := a.target()
+	if why != "" {
+		return a.rv.refuse(why)
 	}
 	a.rv.note = newNoteEditor(&a.ctx, ind, a.rv.drafts[ind.ID])
 	return nil
