@@ -112,6 +112,15 @@ func main() {
 
 // run is the whole program behind main, so tests can call it with an
 // environment of their own.
+// noReviewDB is minutes asked of a database that is not there: the path
+// given is checked first, then whether a review was ever held.
+func noReviewDB(path string, given bool) error {
+	if given {
+		return fmt.Errorf("no review database at %s: nothing has been recorded there; check the path given with --review-db", path)
+	}
+	return fmt.Errorf("no review database at %s: nothing has been recorded there; hold a review (r in the dashboard) or name the database with --review-db", path)
+}
+
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	err := dispatch(args, getenv, stdout, stderr)
 	var ue usageError
@@ -243,11 +252,16 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 		return report.Scorecard(out, pack, f.format, opts.Lang)
 	case "minutes":
-		// Reading never creates the database: with no review yet, the
-		// minutes say so.
+		// Reading never creates the database, and minutes of a file that
+		// is not there would pass a mistyped path off as an empty review.
 		s, err := review.At(f.reviewDB, review.Options{})
 		if err != nil {
 			return err
+		}
+		if there, err := s.Exists(); err != nil {
+			return err
+		} else if !there {
+			return noReviewDB(s.Path(), f.reviewDB != "")
 		}
 		r, err := s.Review(pack.ID)
 		if err != nil {

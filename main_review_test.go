@@ -226,15 +226,46 @@ func TestMinutesCommand(t *testing.T) {
 	}
 }
 
-// Minutes of a review never made say so and create no file.
-func TestMinutesWithoutReview(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "none", "review.db")
-	r := runCLI(t, "minutes", "--review-db", path, "--lang", "en")
-	if r.code != exitOK || !strings.Contains(r.stdout, "0 of 16 indicators reviewed.") || !strings.Contains(r.stdout, "No indicator is flagged") {
-		t.Errorf("%s", r)
+// Minutes of a database that is not there answer one line and exit 1,
+// whether the path was given (a typo, most often) or is the default, and
+// create nothing; a database with nothing on this pack gives minutes that
+// say so.
+func TestMinutesWithoutDatabase(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, path string
+		given      bool // the path is given with --review-db
+		hint       string
+	}{
+		{"a path given", filepath.Join(dir, "typo", "review.db"), true, "check the path given with --review-db"},
+		{"the default", filepath.Join(dir, "data", "kmdash", "review.db"), false, "hold a review (r in the dashboard)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+			args := []string{"minutes", "--lang", "en"}
+			if tc.given {
+				args = append(args, "--review-db", tc.path)
+			}
+			r := runCLI(t, args...)
+			if r.code != exitFail || r.stdout != "" || len(lines(r.stderr)) != 1 ||
+				!strings.Contains(r.stderr, "no review database at "+tc.path) || !strings.Contains(r.stderr, tc.hint) {
+				t.Errorf("%s", r)
+			}
+			if _, err := os.Stat(filepath.Dir(tc.path)); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("minutes made %s", filepath.Dir(tc.path))
+			}
+		})
 	}
-	if _, err := os.Stat(filepath.Dir(path)); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("minutes made %s", filepath.Dir(path))
+
+	other := filepath.Join(dir, "other.db")
+	if _, err := review.New(other, review.Options{}).Append(model.ReviewEntry{
+		Pack: "another-pack", Indicator: "gdp", Kind: model.MarkReviewed, Author: "wang",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "minutes", "--review-db", other, "--lang", "en")
+	if r.code != exitOK || !strings.Contains(r.stdout, "0 of 16 indicators reviewed.") || !strings.Contains(r.stdout, "No indicator is flagged") {
+		t.Errorf("a database with nothing on this pack: %s", r)
 	}
 }
 
@@ -305,7 +336,11 @@ func TestCommandsLeaveTheReviewDatabaseAlone(t *testing.T) {
 		{"validate"},
 		{"minutes"},
 	} {
-		if r := runCLI(t, args...); r.code != exitOK {
+		want := exitOK
+		if args[0] == "minutes" {
+			want = exitFail // nothing recorded yet, and it says so
+		}
+		if r := runCLI(t, args...); r.code != want {
 			t.Fatalf("%v: %s", args, r)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -83,6 +84,20 @@ func New(path string, opt Options) *Store {
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
+
+// Exists reports whether the database file is there, touching nothing: a
+// command that only reads (the minutes) tells a path with nothing
+// recorded at it, a typo most often, from a review with nothing in it.
+func (s *Store) Exists() (bool, error) {
+	_, err := os.Stat(s.path)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return false, fmt.Errorf("review database: %w", err)
+}
 
 // Append keeps the entries in one transaction: all of them, durably,
 // when it returns nil, and none of them otherwise. Text is cleaned
