@@ -60,7 +60,28 @@ func (m *minutes) headline(ind *model.Indicator) string {
 		return m.w.Review.NoFigure
 	}
 	return m.cited(figure(m.lang, ind, o), o.Source) +
-		fmt.Sprintf(m.w.Aside, m.p.RegionName(m.lang, o.Region)+m.listSep()+m.p.PeriodLabel(m.lang, o, false))
+		m.aside(m.p.RegionName(m.lang, o.Region), m.p.PeriodLabel(m.lang, o, false))
+}
+
+// aside is remarks in one pair of brackets, as a list. A remark that
+// carries one of its own, as a period label with its scope does
+// ("2025年（东西两岸）"), gives it as the next item, so brackets never
+// nest: "（昆明，2025年，东西两岸）".
+func (m *minutes) aside(remarks ...string) string {
+	open, shut, _ := strings.Cut(m.w.Aside, "%s")
+	var items []string
+	for _, r := range remarks {
+		i := strings.LastIndex(r, open)
+		if i > 0 && strings.HasSuffix(r, shut) && i+len(open) < len(r)-len(shut) {
+			inner := r[i+len(open) : len(r)-len(shut)]
+			if !strings.ContainsAny(inner, "（）()") {
+				items = append(items, r[:i], inner)
+				continue
+			}
+		}
+		items = append(items, r)
+	}
+	return fmt.Sprintf(m.w.Aside, strings.Join(items, m.listSep()))
 }
 
 // cited is a figure followed by the mark of its source: "4.4%[1]" in

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kmdash/kmdash/data"
 	"github.com/kmdash/kmdash/model"
+	"github.com/kmdash/kmdash/ui/words"
 )
 
 func defaultPack(t *testing.T) *model.Pack {
@@ -159,5 +160,31 @@ func TestMinutesContent(t *testing.T) {
 	}
 	if err := Minutes(&b, p, sampleReview(p.ID), "text", model.En, time.Now()); err == nil {
 		t.Error("minutes in an unknown format: no error")
+	}
+}
+
+// The minutes put a figure's region and period in one pair of brackets:
+// a period label's own remark becomes one more item, never a bracket
+// inside a bracket.
+func TestMinutesAsideNeverNests(t *testing.T) {
+	tests := []struct {
+		lang    model.Lang
+		remarks []string
+		want    string
+	}{
+		{model.Zh, []string{"昆明", "上半年"}, "（昆明，上半年）"},
+		{model.Zh, []string{"昆明", "2025年（东西两岸）"}, "（昆明，2025年，东西两岸）"},
+		{model.En, []string{"Kunming", "2025 (both shores)"}, " (Kunming, 2025, both shores)"},
+		{model.En, []string{"Kunming", "H1"}, " (Kunming, H1)"},
+		// Only a plain remark at the end is taken out; anything else is
+		// left as written.
+		{model.Zh, []string{"昆明", "（东西两岸）"}, "（昆明，（东西两岸））"},
+		{model.Zh, []string{"昆明", "2025年（东岸（滇池））"}, "（昆明，2025年（东岸（滇池）））"},
+	}
+	for _, tt := range tests {
+		m := &minutes{lang: tt.lang, w: words.For(tt.lang)}
+		if got := m.aside(tt.remarks...); got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, tt.remarks, got, tt.want)
+		}
 	}
 }
