@@ -113,7 +113,7 @@ func New(o Options) *App {
 		autoplay: autoplay{every: int(o.AutoplayEvery / time.Second)},
 	}
 	a.ctx.setLang(o.Lang)
-	a.keys = NewKeyMap(o.Lang, len(o.Pack.Tabs), o.Role == Viewer)
+	a.keys = newKeyMap(o.Lang, len(o.Pack.Tabs), o.Role == Viewer, theme.Glyphs.Arrows)
 	for i, def := range o.Pack.Tabs {
 		a.tabs = append(a.tabs, newTab(o.Pack, def))
 		if def.ID == o.Tab {
@@ -241,7 +241,7 @@ func (a *App) setTab(i int) {
 
 func (a *App) setLang(l model.Lang) {
 	a.ctx.setLang(l)
-	a.keys = NewKeyMap(l, len(a.tabs), a.follow.role == Viewer)
+	a.keys = newKeyMap(l, len(a.tabs), a.follow.role == Viewer, a.ctx.Theme.Glyphs.Arrows)
 	if a.detail != nil {
 		a.detail.draw(&a.ctx)
 	}

@@ -34,6 +34,9 @@ type Glyphs struct {
 	// notes (followed by their count). Each is a shape of its own, so a
 	// mark reads without colour.
 	Reviewed, Flagged, Noted string
+	// Arrows name the arrow keys in key help: ↑/k, or up/k where an
+	// arrow would be drawn as ^ and read as the caret key.
+	Arrows arrows
 	// PlotAxis swaps the axis glyphs asciigraph draws itself (└ ┬ ─ ┤ ┼)
 	// for others; nil keeps them.
 	PlotAxis map[string]string
@@ -47,6 +50,9 @@ type Glyphs struct {
 	Text *strings.Replacer
 }
 
+// arrows name the four arrow keys.
+type arrows struct{ Up, Down, Left, Right string }
+
 // unicodeGlyphs are the glyphs of a terminal that draws box and block
 // characters one cell wide, which is nearly every one.
 var unicodeGlyphs = Glyphs{
@@ -54,6 +60,7 @@ var unicodeGlyphs = Glyphs{
 	BarEighths: []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"},
 	Zero:       "▏",
 	Peak:       "◆", InSeason: "■", OffSeason: "·", Now: "▼", Dot: "·", Bullet: "·",
+	Arrows:  arrows{"↑", "↓", "←", "→"},
 	Markers: []string{"●", "◆", "■", "▲"},
 	// Light, heavy and double box lines: a series is told by its stroke
 	// when there is no colour (NO_COLOR, a pipe, a screen reader's copy).
@@ -95,9 +102,11 @@ var asciiGlyphs = Glyphs{
 	Target:   asciigraph.CharSet{Horizontal: ".", VerticalLine: ":", EndCap: ".", StartCap: "."},
 	AxisTick: "|", AxisLine: "|", AxisRule: "-", AxisCorner: "+",
 	PlotAxis: map[string]string{"└": "+", "┬": "+", "─": "-", "┤": "|", "┼": "+"},
-	// Checked, an exclamation, n for a note.
-	Reviewed: "+", Flagged: "!", Noted: "n",
-	Card: lipgloss.ASCIIBorder(),
+	// Checked, an exclamation, and e for a note, the key that writes one
+	// (n would read as the key to the next indicator).
+	Reviewed: "+", Flagged: "!", Noted: "e",
+	Arrows: arrows{"up", "down", "left", "right"},
+	Card:   lipgloss.ASCIIBorder(),
 	CardSelected: lipgloss.Border{Top: "=", Bottom: "=", Left: "#", Right: "#",
 		TopLeft: "#", TopRight: "#", BottomLeft: "#", BottomRight: "#",
 		MiddleLeft: "#", MiddleRight: "#", Middle: "#", MiddleTop: "#", MiddleBottom: "#"},

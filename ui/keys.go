@@ -30,10 +30,11 @@ type KeyMap struct {
 	Scorecard, Review, Mark, Flag, Note key.Binding
 }
 
-// NewKeyMap declares the bindings with help in language l for a pack of
+// newKeyMap declares the bindings with help in language l for a pack of
 // tabs tabs (at most model.MaxTabs, one digit each). following says
-// whether `f` means anything in this session (SSH viewers only).
-func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
+// whether `f` means anything in this session (SSH viewers only); arrow
+// names the arrow keys in the help, as the glyph set draws them.
+func newKeyMap(l model.Lang, tabs int, following bool, arrow arrows) KeyMap {
 	h := words.For(l).Keys
 	tabs = max(1, min(model.MaxTabs, tabs))
 	digits := make([]string, tabs)
@@ -46,10 +47,10 @@ func NewKeyMap(l model.Lang, tabs int, following bool) KeyMap {
 	}
 	km := KeyMap{
 		Tabs:          key.NewBinding(key.WithKeys(digits...), key.WithHelp(span, h.Tabs)),
-		NextTab:       key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→/l", h.Next)),
-		PrevTab:       key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←/h", h.Prev)),
-		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", h.Up)),
-		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", h.Down)),
+		NextTab:       key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/"+arrow.Right+"/l", h.Next)),
+		PrevTab:       key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/"+arrow.Left+"/h", h.Prev)),
+		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp(arrow.Up+"/k", h.Up)),
+		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp(arrow.Down+"/j", h.Down)),
 		PageUp:        key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", h.PageUp)),
 		PageDown:      key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn/space", h.PageDown)),
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h.Open)),
