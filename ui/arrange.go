@@ -349,12 +349,20 @@ func (ps *parts) narrow(width, height int) block {
 	if !calendar || items.height()+1+need <= height {
 		return stack(items, focusAt(items.height()), detail, others)
 	}
+	// The cards follow the calendar and stay on the first screen too:
+	// the calendar leaves them their rows, and the initiatives give up
+	// their seasons in words (the calendar draws them) where all three
+	// would not fit.
+	grid := ps.grid(width, itemStyle{compact: true})
+	below := 0
+	if grid.height() > 0 {
+		below = 1 + grid.height()
+	}
 	list := ps.list(width, seasonOnly)
-	if list.height()+1+need > height {
+	if list.height()+1+need+below > height {
 		list = ps.list(width, namesOnly)
 	}
-	grid := ps.grid(width, itemStyle{compact: true})
-	focus := focusAt(list.height())
+	focus := focusAt(list.height() + below)
 	// The cards come after the calendar: their rows move down by it.
 	body := stack(list, focus)
 	cards := stack(block{text: body.text}, grid)

@@ -164,36 +164,53 @@ func (cd card) box(width int, selected bool) string {
 }
 
 // line draws the card as one line, wrapped only if it must be: the
-// pointer, the name and the figure, then its period (and its region,
-// when not the pack's home region) and its comparisons, as many as fit.
+// pointer, the name and the figure with its period (and its region,
+// when not the pack's home region), then its comparisons, as many as
+// fit. The figure and its period are never parted: where the name
+// leaves no room for both, they go on the next line together, for a
+// figure read without its period reads as current (a 2024 count, a
+// lagged month's growth). A caveat that cannot fit is left to the box
+// and the detail; the period still says which months the figure covers.
 func (cd card) line(width int, selected bool) string {
 	t := cd.theme
+	inner := width - 2
 	pointer, name := "  ", t.Title.Render(cd.name)
 	if selected {
 		pointer, name = t.Selected.Render(t.Glyphs.Pointer+" "), t.Selected.Render(cd.name)
 	}
-	items := []string{name, t.Value.Render(cd.value)}
+	items := []string{name}
 	if cd.marks != "" {
-		items = []string{name, cd.marks, t.Value.Render(cd.value)}
+		items = append(items, cd.marks)
 	}
-	extra := append([]string{t.Muted.Render(cd.when)}, cd.notes...)
 	if cd.value == "" {
 		// No outcome yet: the line says so by giving the target instead.
-		items, extra = []string{name}, nil
-		if cd.marks != "" {
-			items = append(items, cd.marks)
-		}
 		if len(cd.notes) > 0 {
 			items = append(items, cd.notes[len(cd.notes)-1])
 		}
+		return lipgloss.JoinHorizontal(lipgloss.Top, pointer, flow(items, " ", inner))
 	}
-	text := flow(items, " ", width-2)
-	for _, e := range extra {
-		if lipgloss.Height(text) > 1 || lipgloss.Width(text)+2+lipgloss.Width(e) > width-2 {
+	value := t.Value.Render(cd.value)
+	var text string
+	if figure := value + "  " + t.Muted.Render(cd.when); lipgloss.Width(figure) <= inner {
+		text = flow(append(items, figure), " ", inner)
+	} else {
+		// Too narrow for the figure and its region and period on one
+		// line: the region and period follow on lines of their own,
+		// each name and date kept whole.
+		text = flow(append(items, value), " ", inner)
+		for _, l := range cd.whenLines(inner) {
+			text += "\n" + l
+		}
+	}
+	// Comparisons follow on the line while they fit; a line already
+	// wrapped takes none, so that the first to write "percentage points"
+	// in full is never the one left out while a later "pp" is shown.
+	for _, e := range cd.notes {
+		if lipgloss.Height(text) > 1 || lipgloss.Width(text)+2+lipgloss.Width(e) > inner {
 			if e == cd.caveat && lipgloss.Height(text) == 1 {
 				continue
 			}
-			if e == cd.spelled && lipgloss.Height(text) == 1 && lipgloss.Width(e)+4 <= width-2 {
+			if e == cd.spelled && lipgloss.Height(text) == 1 && lipgloss.Width(e)+4 <= inner {
 				text += "\n    " + e
 			}
 			break
@@ -201,6 +218,15 @@ func (cd card) line(width int, selected bool) string {
 		text += "  " + e
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, pointer, text)
+}
+
+// whenLines are the line's region and period at inner width, as
+// whereLines are the box's.
+func (cd card) whenLines(inner int) []string {
+	if cd.when == cd.period {
+		return []string{cd.theme.Muted.Render(wrap(cd.period, inner))}
+	}
+	return cd.whereLines(inner)
 }
 
 // rect is where an item landed in a tab's body, for mouse clicks and for
