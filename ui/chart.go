@@ -23,6 +23,9 @@ type lineChart struct {
 	words   *words.Words
 	theme   *Theme
 	minW    int // see minWidth
+	// keyed puts the key to the lines in the heading: in a narrow window
+	// the legend goes below the chart, often a screen below it.
+	keyed bool
 }
 
 // chartSeries is one line: an indicator's figures in one region.
@@ -53,7 +56,7 @@ type chartTarget struct {
 // lineChart gathers what a chart of the pack draws. Series that chart one
 // indicator are named by region; series of several indicators by name.
 func (c *Context) lineChart(ch model.Chart) *lineChart {
-	lc := &lineChart{lang: c.Lang, words: c.Words, theme: c.Theme}
+	lc := &lineChart{lang: c.Lang, words: c.Words, theme: c.Theme, keyed: c.Width < wideWidth}
 	sameIndicator := true
 	for _, s := range ch.Series {
 		sameIndicator = sameIndicator && s.Indicator == ch.Series[0].Indicator
@@ -121,11 +124,41 @@ func (lc *lineChart) values() []model.Number {
 	return out
 }
 
-// heading is the chart's title line(s) at width.
+// heading is the chart's title line(s) at width. Where the legend is
+// not beside the chart, it carries the key to its lines too: each
+// series' marker and name ("● 昆明  ■ 全国"), for the legend with the
+// exact figures may be a screen below, and the lines are read without
+// colour as well.
 func (lc *lineChart) heading(width int) string {
 	t := lc.theme
-	text := flow([]string{t.Heading.Render(lc.title), t.Muted.Render(lc.words.MonthAxis)}, "  ", width)
-	return t.Plain.Width(width).Render(text)
+	items := []string{t.Heading.Render(lc.title)}
+	var key []string
+	if lc.keyed {
+		key = lc.key()
+	}
+	if all := strings.Join(key, "  "); len(key) > 1 && lipgloss.Width(all) <= width {
+		// One group where it fits a line, so no name is parted from
+		// the others.
+		key = []string{all}
+	}
+	items = append(items, key...)
+	items = append(items, t.Muted.Render(lc.words.MonthAxis))
+	return t.Plain.Width(width).Render(flow(items, "  ", width))
+}
+
+// key names each series by the marker its points are drawn with, in the
+// series' colour where the theme has colour.
+func (lc *lineChart) key() []string {
+	t, g := lc.theme, lc.theme.Glyphs
+	out := make([]string, len(lc.series))
+	for i, s := range lc.series {
+		marker := g.marker(s.style)
+		if t.Colour {
+			marker = asciiColour(s.colour, marker)
+		}
+		out[i] = marker + " " + s.label
+	}
+	return out
 }
 
 // minPlotRows is the fewest plot rows a chart is drawn in: fewer, and
