@@ -243,45 +243,84 @@ func (o *overlay) onAxis(r int, v model.Number) bool {
 	return ok && o.axis.value(u) == v.Float && units(v, o.axis.unit) == u
 }
 
-// label writes text beside the marker at (r, c): to its right or left on
-// its row, else on the row above or below, touching the marker's column.
-// Target dashes are covered only when no blank place is left.
+// label writes text beside the marker at (r, c): right or left of it on
+// its row, else centred above or below it, so that it reads as that
+// marker's and no other's. Only where none of those is free does it take
+// a place above or below touching the marker's column, and then one
+// nearer another marker. Target dashes are covered only when no blank
+// place is left.
 func (o *overlay) label(r, c int, text, colour string) bool {
 	w := lipgloss.Width(text)
 	type place struct{ row, col, gap int }
 	places := []place{
 		{r, c + 2, 1}, {r, c - 1 - w, 1}, // beside, one blank between
-		{r - 1, c + 1, 0}, {r - 1, c - w, 0}, {r - 1, c - (w-1)/2, 0}, // above
-		{r + 1, c + 1, 0}, {r + 1, c - w, 0}, {r + 1, c - (w-1)/2, 0}, // below
+		{r - 1, c - (w-1)/2, 0}, {r + 1, c - (w-1)/2, 0}, // centred above, below
+		{r - 1, c + 1, 0}, {r - 1, c - w, 0}, // above, to one side
+		{r + 1, c + 1, 0}, {r + 1, c - w, 0}, // below, to one side
 	}
-	// The first place that fits and stands clear of other labels, so a
-	// value is not read as its neighbour's; else the first that fits.
-	for _, soft := range []bool{false, true} {
-		first := -1
-		for i, p := range places {
-			from, span := p.col, w
-			if p.gap > 0 && p.col > c {
-				from, span = c+1, w+1
-			} else if p.gap > 0 {
-				span = w + 1
-			}
-			if p.row >= o.axis.rows() || from < o.leftPad || from+span > o.right || !o.grid.fits(p.row, from, span, soft) {
+	// The best place by these, in order: it fits on blanks (or, failing
+	// that, over target dashes), stands clear of other labels, and is
+	// nearer its own marker than any other, so a value is not read as its
+	// neighbour's; else it fits and is clear; else it fits.
+	best, rank := -1, 0
+	for i, p := range places {
+		from, span := p.col, w
+		if p.gap > 0 && p.col > c {
+			from, span = c+1, w+1
+		} else if p.gap > 0 {
+			span = w + 1
+		}
+		if p.row >= o.axis.rows() || from < o.leftPad || from+span > o.right {
+			continue
+		}
+		for j, soft := range []bool{false, true} {
+			if !o.grid.fits(p.row, from, span, soft) {
 				continue
 			}
-			if first < 0 {
-				first = i
-			}
+			score := 2 - j // fits: 2 on blanks, 1 over dashes
 			if o.clear(p.row, p.col-2, w+4) {
-				first = i
-				break
+				score += 2
+				if o.owned(p.row, p.col, w, r, c) {
+					score += 2
+				}
 			}
-		}
-		if first >= 0 {
-			o.grid.put(places[first].row, places[first].col, text, colour, labelCell)
-			return true
+			if score > rank {
+				best, rank = i, score
+			}
+			break
 		}
 	}
-	return false
+	if best < 0 {
+		return false
+	}
+	o.grid.put(places[best].row, places[best].col, text, colour, labelCell)
+	return true
+}
+
+// owned reports whether a label on row from column col, w cells wide, is
+// nearer the marker at (r, c) than any other marker, counting rows and
+// columns apart: a label beside its marker is not taken for the marker of
+// the row above, but one between two markers is not written.
+func (o *overlay) owned(row, col, w, r, c int) bool {
+	dist := func(y, x int) int {
+		dx := 0
+		if x < col {
+			dx = col - x
+		} else if x >= col+w {
+			dx = x - (col + w - 1)
+		}
+		return max(y-row, row-y) + dx
+	}
+	d := dist(r, c)
+	for y := max(0, row-d); y <= min(len(o.grid.rows)-1, row+d); y++ {
+		cells := o.grid.rows[y]
+		for x := max(0, col-d); x <= min(len(cells)-1, col+w-1+d); x++ {
+			if cells[x].kind == markerCell && (y != r || x != c) && dist(y, x) <= d {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // clear reports whether no label is written on row r within the w cells
