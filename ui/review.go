@@ -82,8 +82,9 @@ func newReviewing(o Options) reviewing {
 
 // refusalFor is how long a refused key's reason stays in the footer:
 // long enough to read, short enough not to hide the room's status for
-// good from someone who does not press another key.
-const refusalFor = 4 * time.Second
+// good from someone who does not press another key. A variable so that
+// tests, which run commands as they come, do not sit out the clock.
+var refusalFor = 4 * time.Second
 
 // refusalOver clears the refusal numbered gen, if it is still shown.
 type refusalOver struct{ gen int }
