@@ -175,8 +175,14 @@ func TestScribbledPagesNeverCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	const pageSize = 4096 // bbolt's, on the machines kmdash is built for
+	// The page header's id, kind and run, which bbolt's checker asserts
+	// where nothing can catch it; in full, the elements after it too.
+	places := []int{0, 8, 12}
+	if !testing.Short() {
+		places = append(places, 16, 32, 64)
+	}
 	for page := range len(good) / pageSize {
-		for _, at := range []int{0, 8, 12, 16, 32, 64} {
+		for _, at := range places {
 			t.Run(fmt.Sprintf("page %d at %d", page, at), func(t *testing.T) {
 				t.Parallel()
 				path := filepath.Join(t.TempDir(), "review.db")
