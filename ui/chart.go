@@ -142,6 +142,13 @@ func (lc *lineChart) heading(width int) string {
 		key = []string{all}
 	}
 	items = append(items, key...)
+	if lc.keyed {
+		// A series whose point lies under another's would be named in
+		// the key and found nowhere on the plot.
+		for _, note := range lc.hiddenPoints() {
+			items = append(items, t.Muted.Render(note))
+		}
+	}
 	items = append(items, t.Muted.Render(lc.words.MonthAxis))
 	return t.Plain.Width(width).Render(flow(items, "  ", width))
 }
