@@ -231,6 +231,27 @@ func (r *Review) Orphans(p *Pack) []string {
 	return out
 }
 
+// ReviewRefusal is a review store's refusal to use its file, told apart
+// so that an interface can say it in its reader's language: which file,
+// and which kind of refusal (one of the RefusedFor values).
+type ReviewRefusal interface {
+	error
+	RefusedPath() string
+	RefusedFor() RefusalKind
+}
+
+// RefusalKind is why a review store would not use its file.
+type RefusalKind string
+
+// The refusals: another process holds the file; it is not a review
+// database; it is one that cannot be read; a later kmdash wrote it.
+const (
+	RefusedInUse   RefusalKind = "in-use"
+	RefusedForeign RefusalKind = "foreign"
+	RefusedDamaged RefusalKind = "damaged"
+	RefusedNewer   RefusalKind = "newer"
+)
+
 // ReviewLog is where marks and notes are kept (data/review is the one on
 // disk). Calls may wait on the disk or on another process, so the
 // dashboard makes them from a tea.Cmd, never from Update; one value is

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -177,7 +179,7 @@ func (a *App) onReviewOpened(m reviewOpened) {
 	a.rv.opening = false
 	a.notice = "" // "opening…" is over, either way
 	if m.err != nil {
-		a.rv.warn(m.err.Error())
+		a.rv.warn(a.storeAnswer(m.err))
 		return
 	}
 	a.merge(m.entries)
@@ -196,7 +198,7 @@ func (a *App) onReviewOpened(m reviewOpened) {
 func (a *App) onReviewKept(m reviewKept) {
 	w := a.ctx.Words.Session
 	if m.err != nil {
-		alert := fmt.Sprintf(w.NotSaved, m.err)
+		alert := fmt.Sprintf(w.NotSaved, a.storeAnswer(m.err))
 		if m.asked.Kind == model.MarkNote {
 			alert += a.ctx.sep() + w.DraftKept
 		}
@@ -254,4 +256,21 @@ func (a *App) progress() string {
 		}
 	}
 	return fmt.Sprintf(w.Progress, at, len(n.review), flagged) + c.sep() + fmt.Sprintf(w.ReviewedSoFar, reviewed)
+}
+
+// storeAnswer is the review store's refusal in the reader's language,
+// naming the file by its name (the footer is one line; --review-db, or
+// the README, says where it is); any other error as the store gave it.
+func (a *App) storeAnswer(err error) string {
+	w := a.ctx.Words.Session
+	var refused model.ReviewRefusal
+	if !errors.As(err, &refused) {
+		return err.Error()
+	}
+	format := map[model.RefusalKind]string{model.RefusedInUse: w.StoreInUse, model.RefusedForeign: w.StoreForeign,
+		model.RefusedDamaged: w.StoreDamaged, model.RefusedNewer: w.StoreNewer}[refused.RefusedFor()]
+	if format == "" {
+		return err.Error()
+	}
+	return fmt.Sprintf(format, filepath.Base(refused.RefusedPath()))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -472,5 +473,41 @@ func TestNoteFitsTheWindow(t *testing.T) {
 		if !strings.Contains(ansi.Strip(a.View()), "esc 保存") {
 			t.Errorf("%v: the note's keys are not shown:\n%s", size, ansi.Strip(a.View()))
 		}
+	}
+}
+
+// The store's refusals of its file reach the footer in the reader's
+// language, naming the file by its name; other errors as they came.
+func TestStoreRefusalsInTheReadersLanguage(t *testing.T) {
+	tests := []struct {
+		kind   error
+		lang   model.Lang
+		says   string
+		absent string
+	}{
+		{review.ErrDamaged, model.Zh, "已损坏", "damaged"},
+		{review.ErrInUse, model.Zh, "正被另一进程使用", "in use"},
+		{review.ErrForeign, model.Zh, "不是 kmdash 审议记录库", "not a"},
+		{review.ErrNewer, model.Zh, "更新版本", "newer"},
+		{review.ErrDamaged, model.En, "is damaged", "已损坏"},
+		{review.ErrInUse, model.En, "in use by another process", "使用"},
+		{nil, model.Zh, "disk on fire", "已损坏"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.kind, " ", tt.lang), func(t *testing.T) {
+			var fail error = &review.Error{Path: "/tmp/reviews/x.db", Kind: tt.kind, Why: "page 1 calls itself page 7"}
+			if tt.kind == nil {
+				fail = errors.New("disk on fire")
+			}
+			a := newApp(t, Options{Review: &countingLog{fail: fail}, Author: "a", Lang: tt.lang}, 200, 40)
+			act(a, "r")
+			f := plainFooter(a)
+			if !strings.Contains(f, tt.says) || strings.Contains(f, tt.absent) {
+				t.Errorf("footer %q: want %q and no %q", f, tt.says, tt.absent)
+			}
+			if tt.kind != nil && (!strings.Contains(f, "x.db") || strings.Contains(f, "/tmp/reviews")) {
+				t.Errorf("footer %q: want the file by its name alone", f)
+			}
+		})
 	}
 }

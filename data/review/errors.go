@@ -3,6 +3,8 @@ package review
 import (
 	"errors"
 	"fmt"
+
+	"github.com/kmdash/kmdash/model"
 )
 
 // The ways a review database can refuse to be used. Each comes wrapped in
@@ -39,6 +41,23 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("review database %s was %s%s; it was left untouched: use that kmdash, or choose another file with --review-db", e.Path, e.Kind, why)
 	}
 	return fmt.Sprintf("review database %s is %s%s; it was left untouched: choose another file with --review-db", e.Path, e.Kind, why)
+}
+
+// RefusedPath is the file refused (model.ReviewRefusal).
+func (e *Error) RefusedPath() string { return e.Path }
+
+// RefusedFor is the kind of refusal, for the dashboard to word it in its
+// reader's language (model.ReviewRefusal).
+func (e *Error) RefusedFor() model.RefusalKind {
+	switch e.Kind {
+	case ErrInUse:
+		return model.RefusedInUse
+	case ErrNewer:
+		return model.RefusedNewer
+	case ErrForeign:
+		return model.RefusedForeign
+	}
+	return model.RefusedDamaged
 }
 
 // Unwrap lets errors.Is(err, ErrInUse) and the others see the kind.

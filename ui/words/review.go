@@ -61,12 +61,14 @@ type Session struct {
 	NoPresenter   string // a session on a server that names no presenter
 	NotIndicator  string // m, ! or e on an initiative
 	NotSaved      string // "not saved: %s": the store's one-line answer
-	DraftKept     string // a note that was not saved is kept for the next e
-	NoteTitle     string // "Note on %s": the indicator's name
-	NoteHint      string
-	NoteDiscarded string
-	NoteEmpty     string
-	Legend        string // heads the card marks in the help
-	Noted         string // what the notes glyph stands for
-	ScorecardHint string
+	// The store's refusals of its file, each "%s" the file's name.
+	StoreInUse, StoreForeign, StoreDamaged, StoreNewer string
+	DraftKept                                          string // a note that was not saved is kept for the next e
+	NoteTitle                                          string // "Note on %s": the indicator's name
+	NoteHint                                           string
+	NoteDiscarded                                      string
+	NoteEmpty                                          string
+	Legend                                             string // heads the card marks in the help
+	Noted                                              string // what the notes glyph stands for
+	ScorecardHint                                      string
 }
