@@ -94,6 +94,8 @@ serve:   --listen ADDR            (default 127.0.0.1:23234; :23234 opens it to t
          --per-source-penalty-exempt LIST     addresses and CIDR blocks never penalised
          --theme, --ascii         every session's look, unless its client sends
                                   KMDASH_THEME, KMDASH_ASCII or a GB locale
+         --lang zh|en             every session's language, unless its client sends
+                                  KMDASH_LANG or a zh or en locale (default zh)
          --review-db PATH         the review database every session shares
 
 Exit status: 0 success, 1 failure, 2 bad usage.
@@ -280,7 +282,7 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 // every write is logged.
 func serveRoom(f flags, pack *model.Pack, stdout, stderr io.Writer) error {
 	cfg := f.serve
-	cfg.Pack, cfg.Now, cfg.Look = pack, f.view.Clock(), f.view.Sessions(cfg.Look)
+	cfg.Pack, cfg.Now, cfg.Look, cfg.Lang = pack, f.view.Clock(), f.view.Sessions(cfg.Look), f.view.SessionLang()
 	if err := cfg.Check(); err != nil {
 		return usageError{err.Error()}
 	}

@@ -14,19 +14,30 @@ var LangEnv = []string{"KMDASH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}
 // first language. KMDASH_LANG is kmdash's alone, so a value in it that
 // names neither language is passed over rather than taken as Chinese.
 func LangFromEnv(getenv func(string) string) Lang {
+	if l, ok := NamedLang(getenv); ok {
+		return l
+	}
+	return Zh
+}
+
+// NamedLang is the language the environment names, as LangFromEnv reads
+// it, and false where it names none: nothing set, or a locale of another
+// language or none (C.UTF-8, POSIX, fr_FR) decides before any names one.
+// An SSH server then gives the session its own default.
+func NamedLang(getenv func(string) string) (Lang, bool) {
 	for _, k := range LangEnv {
 		v := getenv(k)
 		if v == "" {
 			continue
 		}
 		if l, ok := localeLang(v); ok {
-			return l
+			return l, true
 		}
 		if k != "KMDASH_LANG" {
-			return Zh
+			return "", false
 		}
 	}
-	return Zh
+	return "", false
 }
 
 // localeLang reads the language out of a locale name such as

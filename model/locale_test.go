@@ -26,9 +26,34 @@ func TestLangFromEnv(t *testing.T) {
 		{"a word that starts like en", map[string]string{"LANG": "english"}, Zh},
 	}
 	for _, c := range cases {
-		got := LangFromEnv(func(k string) string { return c.env[k] })
-		if got != c.want {
+		getenv := func(k string) string { return c.env[k] }
+		if got := LangFromEnv(getenv); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// NamedLang names a language only where the environment does: an SSH
+// server gives the other sessions its own default.
+func TestNamedLang(t *testing.T) {
+	cases := []struct {
+		env   map[string]string
+		want  Lang
+		named bool
+	}{
+		{nil, "", false},
+		{map[string]string{"LANG": "C.UTF-8"}, "", false},
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, "", false},
+		{map[string]string{"LC_ALL": "POSIX", "LANG": "en_US.UTF-8"}, "", false},
+		{map[string]string{"LANG": "en_US.UTF-8"}, En, true},
+		{map[string]string{"LANG": "zh_CN.GB18030"}, Zh, true},
+		{map[string]string{"KMDASH_LANG": "fr", "LANG": "C"}, "", false},
+		{map[string]string{"KMDASH_LANG": "en", "LANG": "C"}, En, true},
+	}
+	for _, c := range cases {
+		got, ok := NamedLang(func(k string) string { return c.env[k] })
+		if got != c.want || ok != c.named {
+			t.Errorf("%v: %q, %v; want %q, %v", c.env, got, ok, c.want, c.named)
 		}
 	}
 }

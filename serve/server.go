@@ -69,6 +69,10 @@ type Config struct {
 	// otherwise: kmdash serve's own --theme and --ascii. A client's
 	// KMDASH_THEME, KMDASH_ASCII, RUNEWIDTH_EASTASIAN and locale win.
 	Look ui.Look
+	// Lang is every session's language where its client names none
+	// (KMDASH_LANG, or a zh or en locale): kmdash serve's own --lang;
+	// Chinese when empty.
+	Lang model.Lang
 
 	Pack *model.Pack
 	Now  func() time.Time // the clock each session's calendar reads

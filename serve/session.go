@@ -153,7 +153,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 
 	d := &dashboard{box: newMailbox(), done: make(chan struct{})}
 	defer close(d.done)
-	opts := ui.Options{Pack: s.cfg.Pack, Lang: langOf(env), Now: s.cfg.Now(), Renderer: renderer, Role: role,
+	opts := ui.Options{Pack: s.cfg.Pack, Lang: s.langOf(env), Now: s.cfg.Now(), Renderer: renderer, Role: role,
 		Theme: s.themes.get(renderer, look.ASCII), Look: look, Layouts: s.layouts, Frames: s.frames}
 	me, lead, leave := s.hub.join(role, name, d.box)
 	defer leave()

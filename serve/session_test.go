@@ -12,6 +12,8 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
+
+	"github.com/kmdash/kmdash/model"
 )
 
 // The detail overlay's key hint, in each language.
@@ -75,6 +77,37 @@ func TestSessionLanguageFromEnvironment(t *testing.T) {
 		{"LC_ALL english", map[string]string{"LC_ALL": "en_GB.UTF-8"}, "[1 Economy]"},
 		{"LANG chinese", map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
 		{"KMDASH_LANG over LANG", map[string]string{"KMDASH_LANG": "zh", "LANG": "en_US.UTF-8"}, "[1 经济]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: tc.env})
+			term.waitScreenFunc("the first frame", func(s string) bool { return strings.Contains(s, "[1 ") })
+			if bar := term.tabBar(); !strings.Contains(bar, tc.want) {
+				t.Errorf("tab bar %q, want %q", bar, tc.want)
+			}
+			term.press("q")
+			if err := term.wait(); err != nil {
+				t.Errorf("q: %v", err)
+			}
+		})
+	}
+}
+
+// A server started with --lang en gives English to clients that name no
+// language (nothing sent, or the C locale), and a client's own wins.
+func TestServerLanguageIsTheDefault(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig(t)
+	cfg.Lang = model.En
+	srv, addr := startServer(t, cfg)
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"no locale", nil, "[1 Economy]"},
+		{"C locale", map[string]string{"LANG": "C.UTF-8"}, "[1 Economy]"},
+		{"LANG chinese", map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
+		{"KMDASH_LANG zh", map[string]string{"KMDASH_LANG": "zh"}, "[1 经济]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: tc.env})

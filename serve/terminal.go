@@ -66,9 +66,15 @@ func (t *themes) get(r *lipgloss.Renderer, ascii bool) *ui.Theme {
 
 // langOf lets a client pick its language with KMDASH_LANG or the locale
 // (LC_ALL, LC_MESSAGES, LANG) sent over SSH (SendEnv), read as a local
-// run reads them; Chinese is the default.
-func langOf(env environ) model.Lang {
-	return model.LangFromEnv(env.Getenv)
+// run reads them; where they name none, the server's --lang, else Chinese.
+func (s *Server) langOf(env environ) model.Lang {
+	if l, ok := model.NamedLang(env.Getenv); ok {
+		return l
+	}
+	if s.cfg.Lang != "" {
+		return s.cfg.Lang
+	}
+	return model.Zh
 }
 
 // lookOf is what the client's terminal asks of the drawing, from what it

@@ -98,6 +98,13 @@ func (f *Flags) Themed() bool {
 	return ok && theme != "auto"
 }
 
+// SessionLang is the server's own --lang, for sessions whose clients name
+// no language; empty without it (its environment is not theirs).
+func (f *Flags) SessionLang() model.Lang {
+	l, _ := model.ParseLang(f.lang) // Options has refused a bad one
+	return l
+}
+
 // Sessions is base with the server's own --theme and --ascii over it: they
 // are its sessions' defaults where a client says nothing, and its
 // environment is not, as its locale is not theirs.
