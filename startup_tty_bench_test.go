@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/x/ansi"
-	"github.com/creack/pty"
 )
 
 // BenchmarkDashboardStartup times the dashboard on a pseudo-terminal of
@@ -61,58 +56,6 @@ func BenchmarkDashboardStartup(b *testing.B) {
 // quit hint, types q and waits for the exit.
 func dashboardOnce(b *testing.B, argv, env []string) (wall, cpu time.Duration) {
 	b.Helper()
-	cmd := exec.Command(argv[0], append(argv[1:], "--now", fixedNow)...)
-	cmd.Env = env
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 120})
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	tty.Close()
-	ended := make(chan struct{})
-	go func() {
-		defer close(ended)
-		var seen bytes.Buffer
-		buf := make([]byte, 8192)
-		answers := terminalAnswers(darkTerminal)
-		answered, typed := make([]int, len(answers)), false
-		for {
-			n, err := ptmx.Read(buf)
-			seen.Write(buf[:n])
-			s := seen.String()
-			for i, qa := range answers {
-				for ; answered[i] < strings.Count(s, qa.query); answered[i]++ {
-					ptmx.Write([]byte(qa.answer))
-				}
-			}
-			if !typed && strings.Contains(ansi.Strip(s), "q 关闭/退出") {
-				ptmx.Write([]byte("q"))
-				typed = true
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			b.Fatalf("%s: %v", argv[0], err)
-		}
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		b.Fatalf("%s did not draw and quit within 20 s", argv[0])
-	}
-	wall = time.Since(start)
-	<-ended
-	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	r := runOnTerminal(b, slices.Concat(argv, []string{"--now", fixedNow}), env, darkTerminal, nil, "q 关闭/退出", "q")
+	return r.elapsed, r.cpu
 }

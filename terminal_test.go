@@ -39,17 +39,18 @@ type ttyRun struct {
 	screen  string // everything kmdash wrote, escape codes and all
 	queries int    // OSC 11 background queries among it
 	elapsed time.Duration
+	cpu     time.Duration // the process's user and system time
 }
 
-// runOnTerminal starts kmdash on a new pseudo-terminal (its controlling
-// terminal, as a shell's command has) and plays the terminal: it answers
-// with the background colour given, or stays silent, as some terminals
-// and multiplexers do, when background is "". stdout, when set, takes
-// kmdash's standard output instead. Once the screen shows until, it types
-// keys.
-func runOnTerminal(t *testing.T, args, env []string, background string, stdout io.Writer, until, keys string) ttyRun {
+// runOnTerminal starts argv (a kmdash binary and its arguments) on a new
+// pseudo-terminal (its controlling terminal, as a shell's command has)
+// and plays the terminal: it answers with the background colour given,
+// or stays silent, as some terminals and multiplexers do, when background
+// is "". stdout, when set, takes kmdash's standard output instead. Once
+// the screen shows until, it types keys.
+func runOnTerminal(t testing.TB, argv, env []string, background string, stdout io.Writer, until, keys string) ttyRun {
 	t.Helper()
-	cmd := exec.Command(kmdashBinary(t), args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = env
 	ptmx, tty, err := pty.Open()
 	if err != nil {
@@ -104,12 +105,12 @@ func runOnTerminal(t *testing.T, args, env []string, background string, stdout i
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatalf("kmdash %s: %v", strings.Join(args, " "), err)
+			t.Fatalf("%s: %v", strings.Join(argv, " "), err)
 		}
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
 		<-done
-		t.Fatalf("kmdash %s still running after 30 s on a terminal that does not answer", strings.Join(args, " "))
+		t.Fatalf("%s still running after 30 s", strings.Join(argv, " "))
 	}
 	elapsed := time.Since(start)
 	// The child has gone; reading on ends with EIO once its output is in.
@@ -121,7 +122,7 @@ func runOnTerminal(t *testing.T, args, env []string, background string, stdout i
 	mu.Lock()
 	defer mu.Unlock()
 	s := seen.String()
-	return ttyRun{s, strings.Count(s, "\x1b]11;?"), elapsed}
+	return ttyRun{s, strings.Count(s, "\x1b]11;?"), elapsed, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 }
 
 // terminalEnv is a clean environment of a colour terminal, plus extra.
@@ -181,7 +182,7 @@ func TestBackgroundQuery(t *testing.T) {
 			if tc.args[0] != "render" {
 				quit = "q"
 			}
-			r := runOnTerminal(t, tc.args, terminalEnv(tc.env...), tc.background, stdout, header, quit)
+			r := runOnTerminal(t, append([]string{kmdashBinary(t)}, tc.args...), terminalEnv(tc.env...), tc.background, stdout, header, quit)
 			frame := r.screen
 			if tc.toPipe {
 				frame = pipe.String()

@@ -276,7 +276,7 @@ func TestLocalGB18030Terminal(t *testing.T) {
 		return b
 	}
 	env := terminalEnv("LANG=zh_CN.GBK", "KMDASH_THEME=dark")
-	run := runOnTerminal(t, []string{"--now", fixedNow}, env, "", nil, "1-5", "/"+gb("贡献率")+"\x03")
+	run := runOnTerminal(t, []string{kmdashBinary(t), "--now", fixedNow}, env, "", nil, "1-5", "/"+gb("贡献率")+"\x03")
 	if strings.Contains(run.screen, "经济") {
 		t.Errorf("UTF-8 Chinese reached a GBK terminal")
 	}

@@ -64,53 +64,40 @@ func TestSessionShowsDashboardAndObeysKeys(t *testing.T) {
 	}
 }
 
+// A client names its language with KMDASH_LANG or its locale; one that
+// names none (nothing sent, or the C locale) gets the server's --lang,
+// Chinese without it.
 func TestSessionLanguageFromEnvironment(t *testing.T) {
 	t.Parallel()
-	srv, addr := startServer(t, testConfig(t))
-	for _, tc := range []struct {
-		name string
-		env  map[string]string
-		want string
-	}{
-		{"no locale", nil, "[1 经济]"},
-		{"LANG english", map[string]string{"LANG": "en_US.UTF-8"}, "[1 Economy]"},
-		{"LC_ALL english", map[string]string{"LC_ALL": "en_GB.UTF-8"}, "[1 Economy]"},
-		{"LANG chinese", map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
-		{"KMDASH_LANG over LANG", map[string]string{"KMDASH_LANG": "zh", "LANG": "en_US.UTF-8"}, "[1 经济]"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: tc.env})
-			term.waitScreenFunc("the first frame", func(s string) bool { return strings.Contains(s, "[1 ") })
-			if bar := term.tabBar(); !strings.Contains(bar, tc.want) {
-				t.Errorf("tab bar %q, want %q", bar, tc.want)
-			}
-			term.press("q")
-			if err := term.wait(); err != nil {
-				t.Errorf("q: %v", err)
-			}
-		})
+	type server struct {
+		srv  *Server
+		addr string
 	}
-}
-
-// A server started with --lang en gives English to clients that name no
-// language (nothing sent, or the C locale), and a client's own wins.
-func TestServerLanguageIsTheDefault(t *testing.T) {
-	t.Parallel()
-	cfg := testConfig(t)
-	cfg.Lang = model.En
-	srv, addr := startServer(t, cfg)
+	servers := map[model.Lang]server{}
+	for _, l := range []model.Lang{"", model.En} {
+		cfg := testConfig(t)
+		cfg.Lang = l
+		srv, addr := startServer(t, cfg)
+		servers[l] = server{srv, addr}
+	}
 	for _, tc := range []struct {
-		name string
-		env  map[string]string
-		want string
+		name   string
+		server model.Lang
+		env    map[string]string
+		want   string
 	}{
-		{"no locale", nil, "[1 Economy]"},
-		{"C locale", map[string]string{"LANG": "C.UTF-8"}, "[1 Economy]"},
-		{"LANG chinese", map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
-		{"KMDASH_LANG zh", map[string]string{"KMDASH_LANG": "zh"}, "[1 经济]"},
+		{"no locale", "", nil, "[1 经济]"},
+		{"LANG english", "", map[string]string{"LANG": "en_US.UTF-8"}, "[1 Economy]"},
+		{"LC_ALL english", "", map[string]string{"LC_ALL": "en_GB.UTF-8"}, "[1 Economy]"},
+		{"LANG chinese", "", map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
+		{"KMDASH_LANG over LANG", "", map[string]string{"KMDASH_LANG": "zh", "LANG": "en_US.UTF-8"}, "[1 经济]"},
+		{"no locale, server en", model.En, nil, "[1 Economy]"},
+		{"C locale, server en", model.En, map[string]string{"LANG": "C.UTF-8"}, "[1 Economy]"},
+		{"LANG chinese, server en", model.En, map[string]string{"LANG": "zh_CN.UTF-8"}, "[1 经济]"},
+		{"KMDASH_LANG zh, server en", model.En, map[string]string{"KMDASH_LANG": "zh"}, "[1 经济]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			term := openTerminal(t, dialOK(t, srv, addr, newKey(t)), termOptions{env: tc.env})
+			term := openTerminal(t, dialOK(t, servers[tc.server].srv, servers[tc.server].addr, newKey(t)), termOptions{env: tc.env})
 			term.waitScreenFunc("the first frame", func(s string) bool { return strings.Contains(s, "[1 ") })
 			if bar := term.tabBar(); !strings.Contains(bar, tc.want) {
 				t.Errorf("tab bar %q, want %q", bar, tc.want)
