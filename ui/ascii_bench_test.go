@@ -15,21 +15,7 @@ func BenchmarkKeyPressDrawing(b *testing.B) {
 		ascii bool
 	}{{"unicode", false}, {"ascii", true}} {
 		b.Run(d.name, func(b *testing.B) {
-			a := newApp(b, Options{Tab: "economy", Renderer: renderer(termenv.ANSI256), Look: Look{ASCII: d.ascii}}, 120, 40)
-			down, up := keyMsg("down"), keyMsg("up")
-			mustChange(b, a, down)
-			mustChange(b, a, up)
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if i%2 == 0 {
-					a.Update(down)
-				} else {
-					a.Update(up)
-				}
-				_ = a.View()
-				i++
-			}
+			benchKeyPresses(b, Options{Tab: "economy", Renderer: renderer(termenv.ANSI256), Look: Look{ASCII: d.ascii}})
 		})
 	}
 }

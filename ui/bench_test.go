@@ -29,22 +29,28 @@ func mustChange(b *testing.B, a *App, msg tea.Msg) {
 func BenchmarkKeyPress(b *testing.B) {
 	for _, tab := range tabIDs(b) {
 		b.Run(string(tab), func(b *testing.B) {
-			a := newApp(b, Options{Tab: tab, Renderer: renderer(termenv.ANSI256)}, 120, 40)
-			down, up := keyMsg("down"), keyMsg("up")
-			mustChange(b, a, down)
-			mustChange(b, a, up)
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if i%2 == 0 {
-					a.Update(down)
-				} else {
-					a.Update(up)
-				}
-				_ = a.View()
-				i++
-			}
+			benchKeyPresses(b, Options{Tab: tab, Renderer: renderer(termenv.ANSI256)})
 		})
+	}
+}
+
+// benchKeyPresses times down and up in turn at 120×40, each Update with
+// the View that shows it; both must change the frame.
+func benchKeyPresses(b *testing.B, o Options) {
+	a := newApp(b, o, 120, 40)
+	down, up := keyMsg("down"), keyMsg("up")
+	mustChange(b, a, down)
+	mustChange(b, a, up)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%2 == 0 {
+			a.Update(down)
+		} else {
+			a.Update(up)
+		}
+		_ = a.View()
+		i++
 	}
 }
 
