@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,18 +149,13 @@ type Review struct {
 func NewReview(pack string, entries []ReviewEntry) *Review {
 	r := &Review{Pack: pack, Items: map[string]*IndicatorReview{}}
 	sorted := slices.Clone(entries)
-	slices.SortStableFunc(sorted, func(a, b ReviewEntry) int {
-		switch {
-		case a.Seq < b.Seq:
-			return -1
-		case a.Seq > b.Seq:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(sorted, BySeq)
 	r.Apply(sorted...)
 	return r
 }
+
+// BySeq orders entries as the store kept them, for slices.SortFunc.
+func BySeq(a, b ReviewEntry) int { return cmp.Compare(a.Seq, b.Seq) }
 
 // Apply folds entries kept after those the review already holds, in the
 // order given: what a dashboard does with the entries its own write, or

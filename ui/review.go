@@ -140,20 +140,11 @@ func (a *App) merge(entries []model.ReviewEntry) {
 	if len(fresh) == 0 && c.Marks != nil {
 		return
 	}
-	bySeq := func(x, y model.ReviewEntry) int {
-		switch {
-		case x.Seq < y.Seq:
-			return -1
-		case x.Seq > y.Seq:
-			return 1
-		}
-		return 0
-	}
-	slices.SortFunc(fresh, bySeq)
+	slices.SortFunc(fresh, model.BySeq)
 	inOrder := len(rv.entries) == 0 || len(fresh) == 0 || fresh[0].Seq > rv.entries[len(rv.entries)-1].Seq
 	rv.entries = append(rv.entries, fresh...)
 	if c.Marks == nil || !inOrder {
-		slices.SortFunc(rv.entries, bySeq)
+		slices.SortFunc(rv.entries, model.BySeq)
 		c.Marks = model.NewReview(c.Pack.ID, rv.entries)
 	} else {
 		c.Marks.Apply(fresh...)

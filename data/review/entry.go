@@ -34,14 +34,6 @@ func decode(v []byte) (model.ReviewEntry, error) {
 }
 
 func sortBySeq(es []model.ReviewEntry) []model.ReviewEntry {
-	slices.SortFunc(es, func(a, b model.ReviewEntry) int {
-		switch {
-		case a.Seq < b.Seq:
-			return -1
-		case a.Seq > b.Seq:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(es, model.BySeq)
 	return es
 }
