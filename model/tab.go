@@ -35,6 +35,17 @@ type Chart struct {
 	Path   string
 }
 
+// OneIndicator reports whether every series charts the same indicator:
+// its lines are then named by region, otherwise by indicator.
+func (ch Chart) OneIndicator() bool {
+	for _, s := range ch.Series {
+		if s.Indicator != ch.Series[0].Indicator {
+			return false
+		}
+	}
+	return true
+}
+
 // SeriesRef picks one line of a chart: an indicator in one region.
 type SeriesRef struct {
 	Indicator string

@@ -57,10 +57,7 @@ type chartTarget struct {
 // indicator are named by region; series of several indicators by name.
 func (c *Context) lineChart(ch model.Chart) *lineChart {
 	lc := &lineChart{lang: c.Lang, words: c.Words, theme: c.Theme, keyed: c.Width < wideWidth}
-	sameIndicator := true
-	for _, s := range ch.Series {
-		sameIndicator = sameIndicator && s.Indicator == ch.Series[0].Indicator
-	}
+	sameIndicator := ch.OneIndicator()
 	seenTarget := map[*model.Observation]bool{}
 	unit := ""
 	for i, s := range ch.Series {

@@ -11,10 +11,7 @@ import (
 // and the targets drawn across it: the figures the chart draws.
 func (ds *description) chart(ch model.Chart) {
 	d := &ds.w.Describe
-	same := true
-	for _, s := range ch.Series {
-		same = same && s.Indicator == ch.Series[0].Indicator
-	}
+	same := ch.OneIndicator()
 	unit := ""
 	var lines, targets []string
 	seen := map[*model.Observation]bool{}
