@@ -114,15 +114,6 @@ func main() {
 
 // run is the whole program behind main, so tests can call it with an
 // environment of their own.
-// noReviewDB is minutes asked of a database that is not there: the path
-// given is checked first, then whether a review was ever held.
-func noReviewDB(path string, given bool) error {
-	if given {
-		return fmt.Errorf("no review database at %s: nothing has been recorded there; check the path given with --review-db", path)
-	}
-	return fmt.Errorf("no review database at %s: nothing has been recorded there; hold a review (r in the dashboard) or name the database with --review-db", path)
-}
-
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	err := dispatch(args, getenv, stdout, stderr)
 	var ue usageError
@@ -215,6 +206,11 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 	case len(positional) > 0 && cmd != "validate":
 		return usagef("unexpected argument %q", positional[0])
 	}
+	if cmd == "serve" {
+		// The server's environment is not its sessions': only its flags
+		// and each client's variables decide how a session looks.
+		getenv = func(string) string { return "" }
+	}
 	opts, err := f.view.Options(getenv)
 	if err != nil {
 		return usagef("%v", err)
@@ -225,14 +221,14 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 		return data.Validate(stdout, positional...)
 	}
+	if want := formats[cmd]; want != nil && !slices.Contains(want, f.format) {
+		return usagef("--format %q: want %s or %s", f.format, strings.Join(want[:len(want)-1], ", "), want[len(want)-1])
+	}
 	pack, err := data.Open(f.data)
 	if err != nil {
 		return err
 	}
 	opts.Pack = pack
-	if want := formats[cmd]; want != nil && !slices.Contains(want, f.format) {
-		return usagef("--format %q: want %s or %s", f.format, strings.Join(want[:len(want)-1], ", "), want[len(want)-1])
-	}
 	switch cmd {
 	case "render":
 		if err := f.render.Check(pack); err != nil {
@@ -254,22 +250,15 @@ func dispatch(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 		return report.Scorecard(out, pack, f.format, opts.Lang)
 	case "minutes":
-		// Reading never creates the database, and minutes of a file that
-		// is not there would pass a mistyped path off as an empty review.
-		s, err := review.At(f.reviewDB, review.Options{})
+		s, err := review.Existing(f.reviewDB)
 		if err != nil {
 			return err
-		}
-		if there, err := s.Exists(); err != nil {
-			return err
-		} else if !there {
-			return noReviewDB(s.Path(), f.reviewDB != "")
 		}
 		r, err := s.Review(pack.ID)
 		if err != nil {
 			return err
 		}
-		return report.Minutes(stdout, pack, r, f.format, opts.Lang, f.view.Clock()())
+		return report.Minutes(stdout, pack, r, f.format, opts.Lang, opts.Now)
 	case "serve":
 		return serveRoom(f, pack, stdout, stderr)
 	}

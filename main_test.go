@@ -122,6 +122,8 @@ func TestBadUsage(t *testing.T) {
 		{"unknown tab", []string{"render", "--tab", "nope"}, `--tab "nope"`},
 		{"bad color", []string{"render", "--color", "sometimes"}, "--color"},
 		{"bad export format", []string{"export", "--format", "xml"}, `--format "xml"`},
+		{"bad format before a pack that cannot be read", []string{"export", "--format", "xml", "--data", "/no/such/pack.yaml"}, `--format "xml"`},
+		{"render wider than the dashboard", []string{"render", "--width", "401"}, "400"},
 		{"stray argument", []string{"render", "extra.txt"}, `"extra.txt"`},
 	}
 	for _, tc := range tests {

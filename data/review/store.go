@@ -85,18 +85,25 @@ func New(path string, opt Options) *Store {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Exists reports whether the database file is there, touching nothing: a
-// command that only reads (the minutes) tells a path with nothing
-// recorded at it, a typo most often, from a review with nothing in it.
-func (s *Store) Exists() (bool, error) {
-	_, err := os.Stat(s.path)
+// Existing is the store of At for a command that only reads (the
+// minutes): a database that is not there is refused in one line, since a
+// path with nothing recorded at it is a typo more often than an empty
+// review. Nothing is created.
+func Existing(flag string) (*Store, error) {
+	s, err := At(flag, Options{})
+	if err != nil {
+		return nil, err
+	}
+	_, err = os.Stat(s.path)
 	switch {
 	case err == nil:
-		return true, nil
-	case errors.Is(err, fs.ErrNotExist):
-		return false, nil
+		return s, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("review database: %w", err)
+	case flag != "":
+		return nil, fmt.Errorf("no review database at %s: nothing has been recorded there; check the path given with --review-db", s.path)
 	}
-	return false, fmt.Errorf("review database: %w", err)
+	return nil, fmt.Errorf("no review database at %s: nothing has been recorded there; hold a review (r in the dashboard) or name the database with --review-db", s.path)
 }
 
 // Append keeps the entries in one transaction: all of them, durably,
