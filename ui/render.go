@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,8 +49,9 @@ func (r *Render) Check(p *model.Pack) error {
 		return err
 	}
 	switch {
-	case r.Width < 1 || r.Width > 1000 || r.Height < 1 || r.Height > 1000:
-		return errors.New("--width and --height must be between 1 and 1000")
+	case r.Width < 1 || r.Width > MaxWidth || r.Height < 1 || r.Height > MaxHeight:
+		// The dashboard is laid out at most this large (app.go).
+		return fmt.Errorf("--width must be between 1 and %d and --height between 1 and %d", MaxWidth, MaxHeight)
 	case r.Color != "auto" && r.Color != "always" && r.Color != "never":
 		return fmt.Errorf("--color %q: want auto, always or never", r.Color)
 	}

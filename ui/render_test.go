@@ -19,11 +19,13 @@ func TestRenderCheck(t *testing.T) {
 		wantErr string
 	}{
 		{Render{Color: "auto", Width: 120, Height: 40}, ""},
-		{Render{Tab: "tourism", Color: "never", Width: 1, Height: 1000}, ""},
+		{Render{Tab: "tourism", Color: "never", Width: 1, Height: MaxHeight}, ""},
+		{Render{Color: "never", Width: MaxWidth, Height: 40}, ""},
 		{Render{Tab: "weather", Color: "auto", Width: 120, Height: 40}, `--tab "weather": want one of the pack's tabs: ` + strings.Join(pack.TabIDs(), ", ")},
 		{Render{Tab: "weather", Color: "x", Width: 0, Height: 40}, `--tab "weather"`},
-		{Render{Color: "x", Width: 0, Height: 40}, "--width and --height"},
-		{Render{Color: "auto", Width: 120, Height: 1001}, "--width and --height"},
+		{Render{Color: "x", Width: 0, Height: 40}, "--width must be between 1 and 400 and --height between 1 and 150"},
+		{Render{Color: "auto", Width: 120, Height: MaxHeight + 1}, "--width must be"},
+		{Render{Color: "auto", Width: MaxWidth + 1, Height: 40}, "--width must be"},
 		{Render{Color: "sometimes", Width: 120, Height: 40}, `--color "sometimes": want auto, always or never`},
 	}
 	for _, tc := range tests {
