@@ -8,8 +8,6 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
-
-	"github.com/kmdash/kmdash/ui"
 )
 
 // kmdash answers a session channel's requests itself instead of through
@@ -167,11 +165,7 @@ func (sc *channel) refuse(why string) {
 // say writes one line to the client's stderr. The client's terminal is
 // raw while a PTY is open, so the line ends with CR LF.
 func (sc *channel) say(line string) {
-	var w io.Writer = sc.ch.Stderr()
-	if sc.srv.lookOf(sc.environ()).GB18030 {
-		w = ui.GB18030Output(w)
-	}
-	io.WriteString(w, line+"\r\n")
+	io.WriteString(sc.srv.lookOf(sc.environ()).Output(sc.ch.Stderr()), line+"\r\n")
 }
 
 // exit sends the exit status and closes the channel, once.

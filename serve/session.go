@@ -171,11 +171,7 @@ func (s *Server) show(sc *channel, role ui.Role, name string) int {
 	}
 	// A GBK client's bytes are transcoded at the channel, after frames
 	// and their paints are shared: every session shares the same UTF-8.
-	var out io.Writer = sc.ch
-	var in io.Reader = sc.in.Input
-	if look.GB18030 {
-		out, in = ui.GB18030Output(sc.ch), ui.GB18030Input(sc.in.Input)
-	}
+	out, in := look.Output(sc.ch), look.Input(sc.in.Input)
 	scr := newScreen(out, s.paints)
 	model := &drawn{Model: s.cfg.newModel(opts), screen: scr, log: s.log}
 	d.prog = tea.NewProgram(model,

@@ -153,6 +153,15 @@ func (l Look) Output(w io.Writer) io.Writer {
 	return w
 }
 
+// Input is r read as the terminal writes: from GB18030 where the look
+// says so.
+func (l Look) Input(r io.Reader) io.Reader {
+	if l.GB18030 {
+		return GB18030Input(r)
+	}
+	return r
+}
+
 // terminalLine is the `?` help's line on the terminal: which background
 // the colours are for, how the dashboard draws, and the character set,
 // each with what chose it where something did.
