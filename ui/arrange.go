@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -97,7 +98,7 @@ func (ps *parts) wide(width, height int) block {
 		// one that shows more of the detail; then the least blank.
 		shown := min(len(ps.paneLines(width-width/2-1)), height-w.chartH-1)
 		rank := []int{boolRank(w.height <= height), boolRank(w.blank*5 <= 2*height), boolRank(ps.exact(width, w.chartH)), shown, -w.blank}
-		if bestRank == nil || better(rank, bestRank) {
+		if bestRank == nil || slices.Compare(rank, bestRank) > 0 {
 			best, bestRank = st, rank
 		}
 	}
@@ -124,16 +125,6 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// better compares ranks in order, higher first.
-func better(a, b []int) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return a[i] > b[i]
-		}
-	}
-	return false
 }
 
 // exact reports whether the chart in focus, given height rows, steps by
@@ -181,7 +172,7 @@ func (ps *parts) wideWith(st itemStyle, width, height int, force, draft bool) (w
 	var rest []visual
 	key := fmt.Sprint("bottom ", ps.focusKey(), " ", draft, " ", width, " ", chartH)
 	for _, v := range ps.others {
-		if !contains(best.fillers, v) {
+		if !slices.Contains(best.fillers, v) {
 			rest = append(rest, v)
 			key += " " + v.(*drawn).key
 		}
@@ -313,15 +304,6 @@ func (ps *parts) styles(width int) []itemStyle {
 		out = append(out, st)
 	}
 	return out
-}
-
-func contains(vs []visual, v visual) bool {
-	for _, w := range vs {
-		if w == v {
-			return true
-		}
-	}
-	return false
 }
 
 // narrow is one column: the initiatives and cards, as lines where boxes

@@ -15,8 +15,6 @@ type autoplay struct {
 	// gen tells ticks of an earlier run from this one's, so stopping and
 	// restarting never leaves two clocks running.
 	gen int
-	// paused is set while an overlay holds the count.
-	paused bool
 }
 
 type autoplayTick struct{ gen int }
@@ -48,7 +46,7 @@ func (p *autoplay) tick(msg autoplayTick, paused bool) (bool, tea.Cmd) {
 	if !p.on || msg.gen != p.gen {
 		return false, nil
 	}
-	if p.paused = paused; paused {
+	if paused {
 		return false, p.tickCmd()
 	}
 	p.left--

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/kmdash/kmdash/model"
 	"github.com/kmdash/kmdash/ui/report"
 )
 
@@ -19,6 +20,7 @@ import (
 type described struct {
 	body     viewport.Model
 	drawnFor string // the tab, language and size the text was laid out for
+	tab      model.TabID
 }
 
 func newDescribed() *described {
@@ -36,8 +38,8 @@ func (d *described) draw(c *Context, tab int) {
 	if key == d.drawnFor {
 		return
 	}
-	sameTab := len(d.drawnFor) > len(id) && d.drawnFor[:len(id)] == string(id)
-	d.drawnFor = key
+	sameTab := id == d.tab
+	d.drawnFor, d.tab = key, id
 	text := report.Description(c.Pack, id, c.Lang, int(c.Now.Month()))
 	d.body.Width, d.body.Height = c.Width, max(1, c.Height-chromeRows-2)
 	d.body.SetContent(wrap(text, c.Width))
